@@ -1,0 +1,200 @@
+//! The shared, aligned byte buffer behind every array.
+//!
+//! Small buffers come from the global allocator with 64-byte alignment. Large ones (1 MiB and up)
+//! are anonymous memory maps aligned to 2 MiB and advised for transparent huge pages, as NumPy does:
+//! the kernel hands them out zeroed and lazily, so `zeros` costs no pass over memory and the first
+//! write faults in 2 MiB pages instead of 4 KiB ones.
+
+use crate::error::{Error, Result};
+use std::alloc::{self, Layout as AllocLayout};
+use std::ptr::NonNull;
+
+const ALIGN: usize = 64;
+const HUGE: usize = 2 << 20;
+const MAP_THRESHOLD: usize = 1 << 20;
+
+enum Owner {
+    /// From the global allocator with this layout (`None` for a zero-byte buffer).
+    Heap(Option<AllocLayout>),
+    /// An anonymous map: `base`..`base + len` is unmapped on drop.
+    Map { base: *mut libc::c_void, len: usize },
+    /// Memory owned by something else (a memory-mapped file, a foreign array) kept alive here.
+    Foreign(#[allow(dead_code)] Box<dyn Send + Sync>),
+}
+
+/// A block of bytes that arrays view. Interior writes go through raw pointers; the [`Array`]
+/// API guarantees that a buffer is written only through a handle that holds it uniquely
+/// (`Arc::get_mut`) or through a mutable borrow derived from such a handle, so no two threads ever
+/// touch the same bytes while one writes.
+///
+/// [`Array`]: crate::Array
+pub(crate) struct Buffer {
+    ptr: NonNull<u8>,
+    len: usize,
+    writeable: bool,
+    owner: Owner,
+}
+
+// SAFETY: the buffer is plain bytes; every `Owner` is Send + Sync (the map pointer is only used to
+// unmap in `drop`), and writes are serialised by the uniqueness rule documented on `Buffer`.
+unsafe impl Send for Buffer {}
+// SAFETY: see above; shared references only read.
+unsafe impl Sync for Buffer {}
+
+impl Buffer {
+    /// A zero-filled buffer of `len` bytes.
+    pub(crate) fn zeroed(len: usize) -> Result<Buffer> {
+        Self::alloc(len, true)
+    }
+
+    /// A buffer whose bytes the caller overwrites completely before anyone reads them. It is
+    /// still initialised memory (zeroed or left from the allocator), never undefined to read for
+    /// the plain-old-data element types, except `bool` where the caller must write every byte.
+    pub(crate) fn for_overwrite(len: usize) -> Result<Buffer> {
+        Self::alloc(len, false)
+    }
+
+    fn alloc(len: usize, zero: bool) -> Result<Buffer> {
+        if len == 0 {
+            return Ok(Buffer {
+                // A dangling, well-aligned address; zero-byte buffers are never dereferenced.
+                ptr: NonNull::new(ALIGN as *mut u8).unwrap_or(NonNull::dangling()),
+                len: 0,
+                writeable: true,
+                owner: Owner::Heap(None),
+            });
+        }
+        if len >= MAP_THRESHOLD {
+            if let Some(b) = Self::map(len) {
+                return Ok(b);
+            }
+        }
+        let layout = AllocLayout::from_size_align(len, ALIGN)
+            .map_err(|_| Error::Value(format!("Unable to allocate {len} bytes")))?;
+        // Always zero small buffers: calloc-style zeroing is cheap here and keeps every byte
+        // initialised, so `for_overwrite` buffers are never read uninitialised.
+        let _ = zero;
+        // SAFETY: `layout` has a non-zero size.
+        let p = unsafe { alloc::alloc_zeroed(layout) };
+        let ptr = NonNull::new(p)
+            .ok_or_else(|| Error::Value(format!("Unable to allocate {len} bytes for an array")))?;
+        Ok(Buffer {
+            ptr,
+            len,
+            writeable: true,
+            owner: Owner::Heap(Some(layout)),
+        })
+    }
+
+    #[cfg(unix)]
+    fn map(len: usize) -> Option<Buffer> {
+        let total = len.checked_add(HUGE)?;
+        // SAFETY: an anonymous private mapping with no address hint; the result is checked.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                total,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return None;
+        }
+        let start = (base as usize).div_ceil(HUGE) * HUGE;
+        #[cfg(target_os = "linux")]
+        // SAFETY: the range lies inside the mapping just made; advice failure is harmless.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+        }
+        Some(Buffer {
+            ptr: NonNull::new(start as *mut u8)?,
+            len,
+            writeable: true,
+            owner: Owner::Map { base, len: total },
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn map(_len: usize) -> Option<Buffer> {
+        None
+    }
+
+    /// Wraps memory owned elsewhere. `ptr..ptr+len` must stay valid and initialised while `owner`
+    /// lives, and be aligned for the dtype that will view it.
+    ///
+    /// # Safety
+    /// The caller guarantees the validity described above and, when `writeable`, that nothing
+    /// else writes or reads the memory concurrently except through this buffer.
+    #[allow(dead_code)]
+    pub(crate) unsafe fn foreign(
+        ptr: NonNull<u8>,
+        len: usize,
+        writeable: bool,
+        owner: Box<dyn Send + Sync>,
+    ) -> Buffer {
+        Buffer {
+            ptr,
+            len,
+            writeable,
+            owner: Owner::Foreign(owner),
+        }
+    }
+
+    /// Length in bytes.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether writes are allowed at all (a read-only memory map is not).
+    pub(crate) fn writeable(&self) -> bool {
+        self.writeable
+    }
+
+    /// Start of the bytes.
+    pub(crate) fn as_ptr(&self) -> *const u8 {
+        self.ptr.as_ptr()
+    }
+
+    /// Start of the bytes for writing; see the uniqueness rule on [`Buffer`].
+    pub(crate) fn as_mut_ptr(&self) -> *mut u8 {
+        self.ptr.as_ptr()
+    }
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        match self.owner {
+            Owner::Heap(Some(layout)) => {
+                // SAFETY: allocated in `alloc` with exactly this layout.
+                unsafe { alloc::dealloc(self.ptr.as_ptr(), layout) }
+            }
+            Owner::Map { base, len } => {
+                // SAFETY: `base..base+len` is the mapping made in `map`.
+                unsafe {
+                    libc::munmap(base, len);
+                }
+            }
+            Owner::Heap(None) | Owner::Foreign(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_and_large_buffers_are_zeroed_and_aligned() {
+        for len in [0usize, 1, 63, 4096, MAP_THRESHOLD, 3 * MAP_THRESHOLD + 7] {
+            let b = Buffer::zeroed(len).unwrap();
+            assert_eq!(b.len(), len);
+            assert_eq!(b.as_ptr() as usize % ALIGN, 0);
+            // SAFETY: the buffer holds `len` initialised bytes.
+            let s = unsafe { std::slice::from_raw_parts(b.as_ptr(), len) };
+            assert!(s.iter().all(|&x| x == 0));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! # numox — NumPy for Rust
+//!
+//! One dynamic [`Array`] type with a runtime [`DType`], any rank, strided zero-copy views with
+//! negative strides, C and F order, and NumPy 2's semantics for values, shapes, dtypes and errors.
+//!
+//! ```
+//! use numox::{array, DType};
+//! let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+//! assert_eq!(a.shape(), &[2, 3]);
+//! assert_eq!(a.dtype(), DType::Float64);
+//! let t = a.t(); // a view, no copy
+//! assert_eq!(t.shape(), &[3, 2]);
+//! assert_eq!(t.to_vec::<f64>().unwrap(), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
+//! ```
+//!
+//! ## For NumPy users
+//! | NumPy | numox |
+//! |---|---|
+//! | `np.array([[1., 2.], [3., 4.]])` | `array![[1., 2.], [3., 4.]]` |
+//! | `np.zeros((2, 3), dtype=np.int32)` | `Array::zeros(&[2, 3], DType::Int32)?` |
+//! | `a.shape`, `a.ndim`, `a.dtype`, `a.strides` | `a.shape()`, `a.ndim()`, `a.dtype()`, `a.strides()` |
+//! | `a.T` | `a.t()` |
+//! | `a[::-1]` | `a.slice_axis(0, None, None, -1)?` |
+//! | `a[1:, 0] = 5` | `a.view_mut()?.slice_axis(0, Some(1), None, 1)?.index_axis(1, 0)?.fill(5i64)?` |
+//! | `a.reshape(2, -1)` | `a.reshape(&[2, -1])?` |
+//! | `a.item()` | `a.item()?` |
+//!
+//! Views share memory as in NumPy. Writes need `&mut`: a handle whose buffer is shared with
+//! another handle copies it before writing (copy-on-write), and writes meant to reach the original
+//! array go through [`ArrayViewMut`]. This keeps every write free of data races.
+
+#![warn(missing_docs)]
+#![doc(test(attr(deny(warnings))))]
+
+pub mod array;
+mod buffer;
+pub mod dispatch;
+pub mod dtype;
+pub mod error;
+pub mod layout;
+
+pub use array::{Array, ArrayViewMut, Flags};
+pub use dtype::{DType, Element, Scalar};
+pub use error::{Error, Result};
+pub use half::{bf16, f16};
+pub use layout::Order;
+pub use num_complex::{Complex32, Complex64};
