@@ -37,6 +37,7 @@ mod buffer;
 pub mod dispatch;
 pub mod dtype;
 pub mod error;
+pub mod io;
 pub mod layout;
 
 pub use array::{Array, ArrayViewMut, Flags};

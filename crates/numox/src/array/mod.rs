@@ -64,33 +64,6 @@ pub struct Flags {
 }
 
 impl Array {
-    /// Builds an array from its parts, checking that the layout stays inside the buffer.
-    pub(crate) fn from_parts(
-        buf: Arc<Buffer>,
-        dtype: DType,
-        layout: Layout,
-        owns: bool,
-    ) -> Result<Array> {
-        if let Some((_, hi)) = layout.span() {
-            if hi
-                .checked_mul(dtype.itemsize())
-                .is_none_or(|b| b > buf.len())
-            {
-                return Err(Error::Value(
-                    "strides and offset address memory outside the buffer".into(),
-                ));
-            }
-        }
-        let writeable = buf.writeable();
-        Ok(Array {
-            buf,
-            dtype,
-            layout,
-            owns,
-            writeable,
-        })
-    }
-
     /// A new array over a fresh buffer; the layout is known to fit.
     pub(crate) fn from_buffer(buf: Buffer, dtype: DType, layout: Layout) -> Array {
         let writeable = buf.writeable();
