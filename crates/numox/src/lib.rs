@@ -33,6 +33,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 pub mod array;
+pub mod creation;
 mod buffer;
 pub mod dispatch;
 pub mod dtype;
@@ -41,6 +42,14 @@ pub mod io;
 pub mod layout;
 
 pub use array::{Array, ArrayViewMut, Flags};
+pub use creation::{
+    arange, arange_with, array, array_with, asarray, asarray_with, diag, diagflat, empty,
+    empty_like, empty_like_with, empty_with, eye, eye_with, fromfunction, fromfunction_arrays,
+    full, full_like, full_like_with, full_with, geomspace, geomspace_with, identity,
+    identity_with, indices, indices_with, linspace, linspace_retstep, linspace_with, logspace,
+    logspace_with, meshgrid, meshgrid_with, ones, ones_like, ones_like_with, ones_with, tri,
+    tri_with, tril, triu, zeros, zeros_like, zeros_like_with, zeros_with,
+};
 pub use dtype::{DType, Element, Scalar};
 pub use error::{Error, Result};
 pub use half::{bf16, f16};
