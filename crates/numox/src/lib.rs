@@ -33,8 +33,8 @@
 #![doc(test(attr(deny(warnings))))]
 
 pub mod array;
-pub mod creation;
 mod buffer;
+pub mod creation;
 pub mod dispatch;
 pub mod dtype;
 pub mod error;
@@ -45,10 +45,10 @@ pub use array::{Array, ArrayViewMut, Flags};
 pub use creation::{
     arange, arange_with, array, array_with, asarray, asarray_with, diag, diagflat, empty,
     empty_like, empty_like_with, empty_with, eye, eye_with, fromfunction, fromfunction_arrays,
-    full, full_like, full_like_with, full_with, geomspace, geomspace_with, identity,
-    identity_with, indices, indices_with, linspace, linspace_retstep, linspace_with, logspace,
-    logspace_with, meshgrid, meshgrid_with, ones, ones_like, ones_like_with, ones_with, tri,
-    tri_with, tril, triu, zeros, zeros_like, zeros_like_with, zeros_with,
+    full, full_like, full_like_with, full_with, geomspace, geomspace_with, identity, identity_with,
+    indices, indices_with, linspace, linspace_retstep, linspace_with, logspace, logspace_with,
+    meshgrid, meshgrid_with, ones, ones_like, ones_like_with, ones_with, tri, tri_with, tril, triu,
+    zeros, zeros_like, zeros_like_with, zeros_with,
 };
 pub use dtype::{DType, Element, Scalar};
 pub use error::{Error, Result};

@@ -230,7 +230,10 @@ mod tests {
 
     #[test]
     fn python_number_rules() {
-        assert_eq!(Num::from_scalar(Scalar::Bool(true), "f").unwrap(), Num::Int(1));
+        assert_eq!(
+            Num::from_scalar(Scalar::Bool(true), "f").unwrap(),
+            Num::Int(1)
+        );
         assert_eq!(Num::Int(3).add(Num::Float(0.5)).unwrap(), Num::Float(3.5));
         let u8r = |n: Num| n.to_int_in(0, 255, DType::UInt8);
         assert_eq!(u8r(Num::Float(-0.5)).unwrap(), 0);

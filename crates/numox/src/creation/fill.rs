@@ -289,7 +289,13 @@ pub fn full_with<V: Leaf>(
     let opts = opts.into();
     let value = value.leaf().into_scalar();
     let dtype = opts.dtype.unwrap_or(value.dtype());
-    let mut a = zeros_with(shape, FillOpts { dtype: Some(dtype), ..opts })?;
+    let mut a = zeros_with(
+        shape,
+        FillOpts {
+            dtype: Some(dtype),
+            ..opts
+        },
+    )?;
     fill_scalar(&mut a, value)?;
     Ok(a)
 }

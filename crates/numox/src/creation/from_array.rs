@@ -297,7 +297,10 @@ mod tests {
 
     #[test]
     fn k_copy_keeps_permuted_order() {
-        let a = crate::zeros([2, 3, 4]).unwrap().permute_axes(&[2, 0, 1]).unwrap();
+        let a = crate::zeros([2, 3, 4])
+            .unwrap()
+            .permute_axes(&[2, 0, 1])
+            .unwrap();
         let c = array(&a);
         assert_eq!(c.strides(), vec![8, 96, 32]);
         let r = crate::arange(0, 6, 1)

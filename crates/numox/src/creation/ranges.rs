@@ -120,6 +120,11 @@ pub(crate) fn arange_len(start: Num, stop: Num, step: Num) -> Result<usize> {
     // Python's true division. For integers below 2**53 both operands are exact doubles, so the
     // quotient is the correctly rounded one Python computes.
     let value = diff.to_f64().map_err(|_| size_err())? / step.to_f64().map_err(|_| size_err())?;
+    if value == 0.0 {
+        // The quotient underflowed or the step is infinite: one element when the range runs
+        // in the step's direction (a +0 quotient), none otherwise.
+        return Ok(usize::from(value.is_sign_positive()));
+    }
     let ceil = value.ceil();
     if ceil.is_nan() {
         return Err(Error::Value("arange: cannot compute length".into()));
@@ -144,7 +149,9 @@ mod tests {
         assert_eq!(arange_len(f(0.0), f(1.0), f(0.1)).unwrap(), 10);
         assert_eq!(arange_len(f(1.0), f(0.0), f(-0.3)).unwrap(), 4);
         assert_eq!(arange_len(i(0), i(10), i(-1)).unwrap(), 0);
-        assert_eq!(arange_len(i(0), f(5.0), f(f64::INFINITY)).unwrap(), 0);
+        assert_eq!(arange_len(i(0), f(5.0), f(f64::INFINITY)).unwrap(), 1);
+        assert_eq!(arange_len(i(0), f(-5.0), f(f64::INFINITY)).unwrap(), 0);
+        assert_eq!(arange_len(i(0), f(1e-300), f(1e300)).unwrap(), 1);
         assert_eq!(
             arange_len(i(0), f(f64::NAN), i(1)).unwrap_err().to_string(),
             "arange: cannot compute length"

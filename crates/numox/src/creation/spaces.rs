@@ -367,7 +367,11 @@ fn read<F: SpaceFloat>(s: Scalar, func: &str) -> Result<F> {
 /// NumPy's `arange(0, num) * step + start`.
 fn lin_fill<F: SpaceFloat>(out: &mut [F], start: F, stop: F, endpoint: bool) -> f64 {
     let num = out.len();
-    let div = if endpoint { num as i128 - 1 } else { num as i128 };
+    let div = if endpoint {
+        num as i128 - 1
+    } else {
+        num as i128
+    };
     let delta = stop.sub(start);
     let step = if div > 0 {
         let divf = F::from_f64(div as f64);
@@ -404,7 +408,10 @@ mod tests {
     #[test]
     fn zero_and_one_samples() {
         assert_eq!(linspace(0, 1, 0).unwrap().size(), 0);
-        assert_eq!(linspace(3, 1, 1).unwrap().to_vec::<f64>().unwrap(), vec![3.0]);
+        assert_eq!(
+            linspace(3, 1, 1).unwrap().to_vec::<f64>().unwrap(),
+            vec![3.0]
+        );
         let (_, s) = linspace_retstep(0, 1, 1, LinspaceOpts::new().endpoint(false)).unwrap();
         assert_eq!(s, 1.0);
     }
