@@ -12,6 +12,7 @@ import sys
 
 AREAS = [
     "npy",
+    "views",
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
