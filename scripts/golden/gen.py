@@ -13,6 +13,7 @@ import sys
 AREAS = [
     "npy",
     "views",
+    "casting",
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
