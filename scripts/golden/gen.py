@@ -12,6 +12,8 @@ import sys
 
 AREAS = [
     "npy",
+    "views",
+    "casting",
     "creation",
 ]
 

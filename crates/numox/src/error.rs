@@ -76,6 +76,10 @@ pub enum Error {
     /// A bad argument value.
     #[error("{0}")]
     Value(String),
+    /// A Python-style integer that does not fit the target dtype (NumPy: OverflowError), as in
+    /// `np.int8(1) + 300` or `a[0] = 300` on an int8 array.
+    #[error("{0}")]
+    Overflow(String),
     /// Writing to an array that is not writeable.
     #[error("assignment destination is read-only")]
     ReadOnly,

@@ -34,12 +34,14 @@
 
 pub mod array;
 mod buffer;
+pub mod cast;
 pub mod creation;
 pub mod dispatch;
 pub mod dtype;
 pub mod error;
 pub mod io;
 pub mod layout;
+pub mod promote;
 
 pub use array::{Array, ArrayViewMut, Flags};
 pub use creation::{

@@ -98,8 +98,10 @@ impl Array {
     /// ```
     pub fn set_as<T: Element>(&mut self, index: &[isize], value: T) -> Result<()> {
         self.check_dtype::<T>()?;
-        let off = self.layout.checked_offset(index)?;
+        self.layout.checked_offset(index)?;
+        // Copy-on-write may move the elements to a new layout: take the offset afterwards.
         self.make_unique()?;
+        let off = self.layout.checked_offset(index)?;
         // SAFETY: unique buffer, in-range element of dtype T.
         unsafe { *(self.base_ptr_mut() as *mut T).add(off) = value };
         Ok(())

@@ -169,15 +169,14 @@ pub(crate) fn resolve_reshape(size: usize, shape: &[isize]) -> Result<Vec<usize>
     let mut unknown = None;
     let mut known: usize = 1;
     for (k, &d) in shape.iter().enumerate() {
-        if d == -1 {
+        // Like NumPy, any negative entry (not only -1) asks for the dimension to be inferred.
+        if d < 0 {
             if unknown.is_some() {
                 return Err(Error::Value(
                     "can only specify one unknown dimension".into(),
                 ));
             }
             unknown = Some(k);
-        } else if d < 0 {
-            return Err(Error::Value("negative dimensions not allowed".into()));
         } else {
             known = known.checked_mul(d as usize).ok_or_else(|| {
                 Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into())
@@ -215,7 +214,7 @@ mod tests {
         assert_eq!(resolve_reshape(12, &[3, -1]).unwrap(), vec![3, 4]);
         assert_eq!(resolve_reshape(0, &[0, 5]).unwrap(), vec![0, 5]);
         assert!(resolve_reshape(12, &[-1, -1]).is_err());
-        assert!(resolve_reshape(12, &[-2, 6]).is_err());
+        assert_eq!(resolve_reshape(12, &[-2, 6]).unwrap(), vec![2, 6]);
         assert!(resolve_reshape(12, &[5]).is_err());
         assert!(resolve_reshape(0, &[0, -1]).is_err());
     }

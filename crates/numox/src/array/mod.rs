@@ -66,7 +66,9 @@ pub struct Flags {
 impl Array {
     /// A new array over a fresh buffer; the layout is known to fit.
     pub(crate) fn from_buffer(buf: Buffer, dtype: DType, layout: Layout) -> Array {
-        debug_assert!(layout.span().is_none_or(|(_, hi)| hi * dtype.itemsize() <= buf.len()));
+        debug_assert!(layout
+            .span()
+            .is_none_or(|(_, hi)| hi * dtype.itemsize() <= buf.len()));
         let writeable = buf.writeable();
         Array {
             buf: Arc::new(buf),
