@@ -1,7 +1,7 @@
 //! Argument types of the creation functions: shapes and counts given as any Rust integer, and
 //! scalar arguments read as Python numbers (NumPy's `arange` and `linspace` take those).
 
-use crate::dtype::{DType, Scalar};
+use crate::dtype::{DType, Element, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::Dims;
 
@@ -188,40 +188,29 @@ impl Num {
         }
     }
 
-    /// Python's `int(x)` checked against a dtype's range `lo..=hi`: floats truncate, NaN and
-    /// infinity are Python's errors, and values outside the range are NumPy's `OverflowError`.
-    pub(crate) fn to_int_in(self, lo: i128, hi: i128, dtype: DType) -> Result<i128> {
-        let i = match self {
-            Num::Int(i) => i,
-            Num::Float(x) if x.is_nan() => {
-                return Err(Error::Value("cannot convert float NaN to integer".into()))
-            }
-            Num::Float(x) if x.is_infinite() => {
-                return Err(Error::Value(
-                    "cannot convert float infinity to integer".into(),
-                ))
-            }
-            Num::Float(x) => {
-                let t = x.trunc();
-                // Beyond i128 the value is out of bounds for every dtype; Python prints it whole.
-                if t.abs() >= 2f64.powi(127) {
-                    return Err(Error::Value(format!(
-                        "Python integer {t:.0} out of bounds for {dtype}"
-                    )));
-                }
-                t as i128
-            }
-        };
-        if i < lo || i > hi {
-            return Err(out_of_bounds(i, dtype));
+    /// The number as a Rust scalar of the same value (an integer beyond 64 bits is NumPy's
+    /// `OverflowError` for the target dtype).
+    pub(crate) fn to_scalar(self, dtype: DType) -> Result<Scalar> {
+        match self {
+            Num::Float(x) => Ok(Scalar::Float64(x)),
+            Num::Int(i) => i64::try_from(i)
+                .map(Scalar::Int64)
+                .or_else(|_| u64::try_from(i).map(Scalar::UInt64))
+                .map_err(|_| Error::Value(format!("Python integer {i} out of bounds for {dtype}"))),
         }
-        Ok(i)
     }
-}
 
-/// NumPy's `OverflowError` for a Python integer that does not fit a dtype.
-pub(crate) fn out_of_bounds(v: i128, dtype: DType) -> Error {
-    Error::Value(format!("Python integer {v} out of bounds for {dtype}"))
+    /// The number stored into `dtype` as NumPy stores a Python number (`a[i] = x`).
+    pub(crate) fn store<T: Element>(self) -> Result<T> {
+        let s = self.to_scalar(T::DTYPE)?.coerce(T::DTYPE)?;
+        crate::dispatch_scalar!(s, v => {
+            let any: &dyn std::any::Any = &v;
+            any.downcast_ref::<T>().copied().ok_or(Error::DTypeMismatch {
+                actual: s.dtype(),
+                requested: T::DTYPE,
+            })
+        })
+    }
 }
 
 #[cfg(test)]
@@ -235,17 +224,13 @@ mod tests {
             Num::Int(1)
         );
         assert_eq!(Num::Int(3).add(Num::Float(0.5)).unwrap(), Num::Float(3.5));
-        let u8r = |n: Num| n.to_int_in(0, 255, DType::UInt8);
-        assert_eq!(u8r(Num::Float(-0.5)).unwrap(), 0);
-        assert!(u8r(Num::Float(f64::NAN)).is_err());
+        assert_eq!(Num::Float(-0.5).store::<u8>().unwrap(), 0);
+        assert!(Num::Float(f64::NAN).store::<u8>().is_err());
         assert_eq!(
-            u8r(Num::Int(-1)).unwrap_err().to_string(),
+            Num::Int(-1).store::<u8>().unwrap_err().to_string(),
             "Python integer -1 out of bounds for uint8"
         );
-        assert_eq!(
-            u8r(Num::Float(1e300)).unwrap_err().to_string()[..25].to_string(),
-            "Python integer 1000000000"
-        );
+        assert!(Num::Int(1 << 70).store::<f64>().is_err());
         assert!(Num::from_scalar(Scalar::Complex128(Default::default()), "f").is_err());
     }
 

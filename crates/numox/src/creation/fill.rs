@@ -1,12 +1,12 @@
 //! `zeros`, `ones`, `empty`, `full` and their `*_like` forms.
 
-use super::args::{IntoShape, Num};
-use super::numeric::RangeElem;
+use super::args::IntoShape;
 use super::{alloc_strided, memory_slice_mut, par_fill};
 use crate::array::{Array, Leaf};
 use crate::dtype::{DType, Element, Scalar};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::layout::{c_strides, f_strides, Layout, Order, Strides};
+use crate::promote::Casting;
 
 /// Optional arguments of [`zeros_with`], [`ones_with`], [`empty_with`] and [`full_with`]: the
 /// dtype (default `float64`, or the fill value's dtype for `full`) and the memory order.
@@ -451,37 +451,19 @@ pub(crate) fn fill_value<T: Element>(a: &mut Array, value: T) -> Result<()> {
 
 /// Fills a fresh array with a scalar of any dtype, converted as `np.full` converts its value.
 pub(crate) fn fill_scalar(a: &mut Array, value: Scalar) -> Result<()> {
-    let dtype = a.dtype();
-    crate::dispatch_dtype!(dtype, T => {
-        let v = convert_fill::<T>(value, dtype)?;
-        fill_value::<T>(a, v)
-    })
+    let value = convert_fill(value, a.dtype())?;
+    crate::dispatch_scalar!(value, v => fill_value(a, v))
 }
 
-/// NumPy's conversion of a fill value: integers (and booleans) act as Python ints and must fit;
-/// other values are cast.
-fn convert_fill<T: RangeElem>(value: Scalar, dtype: DType) -> Result<T> {
+/// NumPy's conversion of a fill value (`copyto(out, value, casting='unsafe')`): integers and
+/// booleans act as Python ints and must fit the dtype; other values are cast as `astype` casts
+/// them, complex to real keeping the real part.
+fn convert_fill(value: Scalar, dtype: DType) -> Result<Scalar> {
     if value.dtype() == dtype {
-        return crate::dispatch_scalar!(value, v => scalar_as::<_, T>(v));
+        Ok(value)
+    } else if value.dtype().is_integer() || value.dtype() == DType::Bool {
+        value.coerce(dtype)
+    } else {
+        value.cast_with(dtype, Casting::Unsafe)
     }
-    if value.dtype().is_integer() || value.dtype() == DType::Bool {
-        return T::from_num(Num::from_scalar(value, "full")?);
-    }
-    if dtype.is_inexact() && value.dtype().is_float() {
-        // A real float into a float or complex dtype: the value is exact in double precision.
-        return T::from_num(Num::from_scalar(value, "full")?);
-    }
-    Err(Error::DType(format!(
-        "casting a {} fill value to {dtype} is not available yet",
-        value.dtype()
-    )))
-}
-
-/// `v` as `T` when both are the same type.
-fn scalar_as<S: Element, T: Element>(v: S) -> Result<T> {
-    let s: &dyn std::any::Any = &v;
-    s.downcast_ref::<T>().copied().ok_or(Error::DTypeMismatch {
-        actual: S::DTYPE,
-        requested: T::DTYPE,
-    })
 }

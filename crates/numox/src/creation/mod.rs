@@ -145,13 +145,11 @@ pub(crate) fn par_map<T: Copy + Send + Sync, F: Fn(T) -> T + Sync>(out: &mut [T]
     }
 }
 
-/// The array converted to `dtype` (NumPy's `astype(dtype, copy=False)`), or unchanged for `None`.
+/// The array converted to `dtype` as NumPy's `astype(dtype, copy=False)` converts it (unsafe
+/// casting: complex to real keeps the real part), or unchanged for `None` or the same dtype.
 pub(crate) fn cast_to(a: Array, dtype: Option<DType>) -> Result<Array> {
     match dtype {
-        Some(d) if d != a.dtype() => Err(Error::DType(format!(
-            "casting from {} to {d} is not available yet",
-            a.dtype()
-        ))),
+        Some(d) if d != a.dtype() => a.astype_with(d, crate::promote::Casting::Unsafe),
         _ => Ok(a),
     }
 }

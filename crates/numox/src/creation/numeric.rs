@@ -3,7 +3,6 @@
 //! dtype `fill`), and the float arithmetic `linspace` runs in (half types round after every
 //! operation, computing in `f32` as NumPy's half loops do).
 
-use super::args::Num;
 use super::par_fill;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
@@ -12,8 +11,6 @@ use num_complex::Complex;
 
 /// An element type `arange` can produce.
 pub(crate) trait RangeElem: Element {
-    /// Stores a Python number as NumPy's `arr[i] = x` does.
-    fn from_num(n: Num) -> Result<Self>;
     /// Given `out[0]` and `out[1]`, writes `out[2..]` as NumPy's dtype `fill` does: every element
     /// from its index, `start + i * (out[1] - out[0])` in the dtype's own arithmetic.
     fn fill(out: &mut [Self]) -> Result<()>;
@@ -22,9 +19,6 @@ pub(crate) trait RangeElem: Element {
 macro_rules! range_int {
     ($($t:ty => $wide:ty),*) => {$(
         impl RangeElem for $t {
-            fn from_num(n: Num) -> Result<$t> {
-                Ok(n.to_int_in(<$t>::MIN as i128, <$t>::MAX as i128, <$t as Element>::DTYPE)? as $t)
-            }
             fn fill(out: &mut [$t]) -> Result<()> {
                 if out.len() <= 2 {
                     return Ok(());
@@ -47,9 +41,6 @@ range_int!(i8 => i64, i16 => i64, i32 => i64, i64 => i64,
 macro_rules! range_float {
     ($($t:ty),*) => {$(
         impl RangeElem for $t {
-            fn from_num(n: Num) -> Result<$t> {
-                Ok(n.to_f64()? as $t)
-            }
             fn fill(out: &mut [$t]) -> Result<()> {
                 if out.len() <= 2 {
                     return Ok(());
@@ -65,12 +56,8 @@ macro_rules! range_float {
 range_float!(f32, f64);
 
 macro_rules! range_half {
-    ($($t:ty => $from_f64:expr),*) => {$(
+    ($($t:ty),*) => {$(
         impl RangeElem for $t {
-            fn from_num(n: Num) -> Result<$t> {
-                let conv: fn(f64) -> $t = $from_f64;
-                Ok(conv(n.to_f64()?))
-            }
             fn fill(out: &mut [$t]) -> Result<()> {
                 if out.len() <= 2 {
                     return Ok(());
@@ -84,15 +71,11 @@ macro_rules! range_half {
         }
     )*};
 }
-// NumPy converts a double to half directly; ml_dtypes converts it to float first.
-range_half!(f16 => f16::from_f64, bf16 => |x| bf16::from_f32(x as f32));
+range_half!(f16, bf16);
 
 macro_rules! range_complex {
     ($($r:ty),*) => {$(
         impl RangeElem for Complex<$r> {
-            fn from_num(n: Num) -> Result<Complex<$r>> {
-                Ok(Complex::new(n.to_f64()? as $r, 0.0))
-            }
             fn fill(out: &mut [Complex<$r>]) -> Result<()> {
                 if out.len() <= 2 {
                     return Ok(());
@@ -111,12 +94,6 @@ macro_rules! range_complex {
 range_complex!(f32, f64);
 
 impl RangeElem for bool {
-    fn from_num(n: Num) -> Result<bool> {
-        Ok(match n {
-            Num::Int(i) => i != 0,
-            Num::Float(x) => x != 0.0,
-        })
-    }
     fn fill(out: &mut [bool]) -> Result<()> {
         if out.len() > 2 {
             return Err(Error::DType(

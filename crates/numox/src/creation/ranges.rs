@@ -75,10 +75,10 @@ pub(crate) fn arange_fill<T: RangeElem>(len: usize, start: Num, step: Num) -> Re
     let mut a = Array::zeros(&[len], T::DTYPE)?;
     let out = a.as_slice_mut::<T>()?;
     if len >= 1 {
-        out[0] = T::from_num(start)?;
+        out[0] = start.store::<T>()?;
     }
     if len >= 2 {
-        out[1] = T::from_num(start.add(step)?)?;
+        out[1] = start.add(step)?.store::<T>()?;
     }
     T::fill(out)?;
     Ok(a)
