@@ -1,711 +1,9 @@
-//! The array-creation functions against NumPy: every case of `tests/data/creation/cases.txt`
-//! (written by `scripts/golden/creation.py`) is run through numox and compared on dtype, shape,
-//! strides, buffer sharing and exact element bits (NaN-aware), or on the error message.
+//! The array-creation functions: NumPy's values for every golden case (see
+//! `creation_golden`), plus properties and errors checked by hand.
 
-use numox::creation::{
-    ArrayOpts, AsArrayOpts, FillOpts, Indexing, LikeOpts, LikeOrder, LinspaceOpts, LogspaceOpts,
-    MatrixOpts, MeshgridOpts,
-};
-use numox::io::read_npy_from;
-use numox::{bf16, f16, Array, Complex32, Complex64, DType, Order, Scalar};
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod creation_golden;
 
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/creation")
-        .join(name)
-}
-
-// ------------------------------------------------------------------ golden file parsing
-
-struct Case {
-    name: String,
-    func: String,
-    args: HashMap<String, (String, String)>,
-    expect: Expect,
-}
-
-enum Expect {
-    Ok {
-        out: Vec<usize>,
-        step: Option<f64>,
-        strides: Option<Vec<Vec<isize>>>,
-        shares: Option<bool>,
-        chk: Option<String>,
-    },
-    Err(String),
-}
-
-struct Golden {
-    arrays: Vec<Array>,
-    cases: Vec<Case>,
-}
-
-fn golden() -> &'static Golden {
-    static G: OnceLock<Golden> = OnceLock::new();
-    G.get_or_init(|| {
-        let bytes = std::fs::read(data("arrays.npys")).unwrap();
-        let mut r = &bytes[..];
-        let mut arrays = Vec::new();
-        while !r.is_empty() {
-            arrays.push(read_npy_from(&mut r).unwrap());
-        }
-        let text = std::fs::read_to_string(data("cases.txt")).unwrap();
-        let cases = text
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(parse_case)
-            .collect();
-        Golden { arrays, cases }
-    })
-}
-
-fn parse_case(line: &str) -> Case {
-    let cols: Vec<&str> = line.split('\t').collect();
-    assert_eq!(cols.len(), 4, "{line}");
-    let mut args = HashMap::new();
-    for kv in cols[2].split(' ').filter(|s| !s.is_empty()) {
-        let (k, tv) = kv.split_once('=').unwrap();
-        let (t, v) = tv.split_once(':').unwrap();
-        args.insert(k.to_string(), (t.to_string(), v.to_string()));
-    }
-    let expect = if let Some(e) = cols[3].strip_prefix("err ") {
-        let (_, msg) = e.split_once('|').unwrap();
-        Expect::Err(msg.replace("\\n", "\n"))
-    } else {
-        let mut out = Vec::new();
-        let (mut step, mut strides, mut shares, mut chk) = (None, None, None, None);
-        for kv in cols[3].strip_prefix("ok").unwrap().split(' ') {
-            let Some((k, v)) = kv.split_once('=') else {
-                continue;
-            };
-            match k {
-                "out" => {
-                    out = v
-                        .split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(|s| s.parse().unwrap())
-                        .collect()
-                }
-                "step" => step = Some(v.parse().unwrap()),
-                "strides" => {
-                    strides = Some(
-                        v.split(';')
-                            .map(|s| {
-                                s.split(',')
-                                    .filter(|x| !x.is_empty())
-                                    .map(|x| x.parse().unwrap())
-                                    .collect()
-                            })
-                            .collect(),
-                    )
-                }
-                "shares" => shares = Some(v == "1"),
-                "chk" => chk = Some(v.to_string()),
-                _ => panic!("unknown expectation {k}"),
-            }
-        }
-        Expect::Ok {
-            out,
-            step,
-            strides,
-            shares,
-            chk,
-        }
-    };
-    Case {
-        name: cols[0].into(),
-        func: cols[1].into(),
-        args,
-        expect,
-    }
-}
-
-// ------------------------------------------------------------------ argument access
-
-struct Args<'a> {
-    c: &'a Case,
-    arrays: &'a [Array],
-}
-
-impl Args<'_> {
-    fn raw(&self, k: &str) -> Option<&(String, String)> {
-        self.c.args.get(k)
-    }
-    fn scalar(&self, k: &str) -> Scalar {
-        let (t, v) = self
-            .raw(k)
-            .unwrap_or_else(|| panic!("{}: no {k}", self.c.name));
-        match t.as_str() {
-            "i" => match v.parse::<i64>() {
-                Ok(i) => Scalar::Int64(i),
-                Err(_) => Scalar::UInt64(v.parse().unwrap()),
-            },
-            "f" => Scalar::Float64(v.parse().unwrap()),
-            "f32" => Scalar::Float32(v.parse().unwrap()),
-            "f16" => Scalar::Float16(f16::from_f64(v.parse().unwrap())),
-            "b" => Scalar::Bool(v == "1"),
-            _ => panic!("{}: {k} is not a number", self.c.name),
-        }
-    }
-    fn int(&self, k: &str) -> Option<i64> {
-        self.raw(k).map(|(_, v)| v.parse().unwrap())
-    }
-    fn flag(&self, k: &str) -> Option<bool> {
-        self.raw(k).map(|(_, v)| v == "1")
-    }
-    fn float(&self, k: &str) -> Option<f64> {
-        self.raw(k).map(|(_, v)| v.parse().unwrap())
-    }
-    fn word(&self, k: &str) -> Option<&str> {
-        self.raw(k).map(|(_, v)| v.as_str())
-    }
-    fn dtype(&self) -> Option<DType> {
-        self.word("dtype").map(|d| d.parse().unwrap())
-    }
-    fn shape(&self) -> Vec<i64> {
-        let v = self.word("shape").unwrap();
-        v.split(',')
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse().unwrap())
-            .collect()
-    }
-    fn order(&self) -> Option<LikeOrder> {
-        self.word("order").map(|o| match o {
-            "C" => LikeOrder::C,
-            "F" => LikeOrder::F,
-            "A" => LikeOrder::A,
-            "K" => LikeOrder::K,
-            _ => panic!("order {o}"),
-        })
-    }
-    fn plain_order(&self) -> Order {
-        match self.order() {
-            Some(LikeOrder::F) => Order::F,
-            _ => Order::C,
-        }
-    }
-    /// The input arrays a0, a1, ... with their views applied.
-    fn inputs(&self) -> Vec<Array> {
-        (0..)
-            .map_while(|k| self.raw(&format!("a{k}")))
-            .map(|(_, v)| {
-                let mut parts = v.split(':');
-                let a = self.arrays[parts.next().unwrap().parse::<usize>().unwrap()].clone();
-                match parts.next() {
-                    None => a,
-                    Some(view) => apply_view(&a, view),
-                }
-            })
-            .collect()
-    }
-}
-
-fn apply_view(a: &Array, view: &str) -> Array {
-    if view == "t" {
-        a.t()
-    } else if let Some(k) = view.strip_prefix("rev") {
-        a.slice_axis(k.parse().unwrap(), None, None, -1).unwrap()
-    } else if view == "step" {
-        a.slice_axis(-1, None, None, 2).unwrap()
-    } else if let Some(p) = view.strip_prefix("perm") {
-        let axes: Vec<isize> = p
-            .chars()
-            .map(|c| c.to_digit(10).unwrap() as isize)
-            .collect();
-        a.permute_axes(&axes).unwrap()
-    } else {
-        panic!("view {view}")
-    }
-}
-
-// ------------------------------------------------------------------ running a case
-
-struct Outcome {
-    outs: Vec<Array>,
-    step: Option<f64>,
-}
-
-fn one(a: numox::Result<Array>) -> numox::Result<Outcome> {
-    a.map(|a| Outcome {
-        outs: vec![a],
-        step: None,
-    })
-}
-
-fn run(c: &Case, arrays: &[Array]) -> numox::Result<Outcome> {
-    let a = Args { c, arrays };
-    let fill = || {
-        let mut o = FillOpts::new().order(a.plain_order());
-        if let Some(d) = a.dtype() {
-            o = o.dtype(d);
-        }
-        o
-    };
-    let like = || {
-        let mut o = LikeOpts::new();
-        if let Some(d) = a.dtype() {
-            o = o.dtype(d);
-        }
-        if let Some(ord) = a.order() {
-            o = o.order(ord);
-        }
-        if a.raw("shape").is_some() {
-            let s: Vec<usize> = a.shape().iter().map(|&d| d as usize).collect();
-            o = o.shape(&s);
-        }
-        o
-    };
-    let matrix = || {
-        let mut o = MatrixOpts::new()
-            .order(a.plain_order())
-            .k(a.int("k").unwrap_or(0));
-        if let Some(m) = a.int("m") {
-            o = o.m(m);
-        }
-        if let Some(d) = a.dtype() {
-            o = o.dtype(d);
-        }
-        o
-    };
-    let lin = || {
-        let mut o = LinspaceOpts::new().endpoint(a.flag("endpoint").unwrap_or(true));
-        if let Some(d) = a.dtype() {
-            o = o.dtype(d);
-        }
-        o
-    };
-    let inputs = a.inputs();
-    let value = || a.scalar("value");
-    match c.func.as_str() {
-        "arange" => match a.dtype() {
-            None => one(numox::arange(
-                a.scalar("start"),
-                a.scalar("stop"),
-                a.scalar("step"),
-            )),
-            Some(d) => one(numox::arange_with(
-                a.scalar("start"),
-                a.scalar("stop"),
-                a.scalar("step"),
-                d,
-            )),
-        },
-        "linspace" => one(numox::linspace_with(
-            a.scalar("start"),
-            a.scalar("stop"),
-            a.int("num").unwrap(),
-            lin(),
-        )),
-        "linspace_retstep" => numox::linspace_retstep(
-            a.scalar("start"),
-            a.scalar("stop"),
-            a.int("num").unwrap(),
-            lin(),
-        )
-        .map(|(x, s)| Outcome {
-            outs: vec![x],
-            step: Some(s),
-        }),
-        "logspace" => {
-            let l = lin();
-            let mut o = LogspaceOpts::new()
-                .endpoint(l.endpoint)
-                .base(a.float("base").unwrap_or(10.0));
-            if let Some(d) = l.dtype {
-                o = o.dtype(d);
-            }
-            one(numox::logspace_with(
-                a.scalar("start"),
-                a.scalar("stop"),
-                a.int("num").unwrap(),
-                o,
-            ))
-        }
-        "geomspace" => one(numox::geomspace_with(
-            a.scalar("start"),
-            a.scalar("stop"),
-            a.int("num").unwrap(),
-            lin(),
-        )),
-        "zeros" => one(numox::zeros_with(a.shape(), fill())),
-        "ones" => one(numox::ones_with(a.shape(), fill())),
-        "empty" => one(numox::empty_with(a.shape(), fill())),
-        "full" => one(full_scalar(a.shape(), value(), fill())),
-        "zeros_like" => one(numox::zeros_like_with(&inputs[0], like())),
-        "ones_like" => one(numox::ones_like_with(&inputs[0], like())),
-        "empty_like" => one(numox::empty_like_with(&inputs[0], like())),
-        "full_like" => one(full_like_scalar(&inputs[0], value(), like())),
-        "eye" => one(numox::eye_with(a.int("n").unwrap(), matrix())),
-        "identity" => one(numox::identity_with(
-            a.int("n").unwrap(),
-            a.dtype().unwrap_or(DType::Float64),
-        )),
-        "tri" => one(numox::tri_with(a.int("n").unwrap(), matrix())),
-        "diag" => one(numox::diag(&inputs[0], a.int("k").unwrap())),
-        "diagflat" => one(numox::diagflat(&inputs[0], a.int("k").unwrap())),
-        "tril" => one(numox::tril(&inputs[0], a.int("k").unwrap())),
-        "triu" => one(numox::triu(&inputs[0], a.int("k").unwrap())),
-        "meshgrid" => {
-            let refs: Vec<&Array> = inputs.iter().collect();
-            let o = MeshgridOpts::new()
-                .indexing(if a.word("indexing") == Some("ij") {
-                    Indexing::Ij
-                } else {
-                    Indexing::Xy
-                })
-                .sparse(a.flag("sparse").unwrap())
-                .copy(a.flag("copy").unwrap());
-            numox::meshgrid_with(&refs, o).map(|outs| Outcome { outs, step: None })
-        }
-        "indices" => one(numox::indices_with(a.shape(), a.dtype().unwrap())),
-        "fromfunction" => {
-            let nd = a.shape().len() as u32;
-            one(numox::fromfunction(a.shape(), |ix| {
-                ix.iter()
-                    .enumerate()
-                    .map(|(k, &i)| i as i64 * 10i64.pow(nd - 1 - k as u32))
-                    .sum::<i64>()
-            }))
-        }
-        "array" => {
-            let mut o = ArrayOpts::new();
-            if let Some(d) = a.dtype() {
-                o = o.dtype(d);
-            }
-            if let Some(ord) = a.order() {
-                o = o.order(ord);
-            }
-            match a.word("copy") {
-                Some("none") => o = o.copy(None),
-                Some("false") => o = o.copy(Some(false)),
-                _ => {}
-            }
-            if let Some(n) = a.int("ndmin") {
-                o = o.ndmin(n as usize);
-            }
-            if o == ArrayOpts::new() {
-                one(Ok(numox::array(&inputs[0])))
-            } else {
-                one(numox::array_with(&inputs[0], o))
-            }
-        }
-        "asarray" => {
-            let mut o = AsArrayOpts::new();
-            if let Some(d) = a.dtype() {
-                o = o.dtype(d);
-            }
-            if let Some(ord) = a.order() {
-                o = o.order(ord);
-            }
-            if o == AsArrayOpts::new() {
-                one(Ok(numox::asarray(&inputs[0])))
-            } else {
-                one(numox::asarray_with(&inputs[0], o))
-            }
-        }
-        f => panic!("unknown function {f}"),
-    }
-}
-
-/// `full_with` over a dynamic scalar (the golden file's value types).
-fn full_scalar(shape: Vec<i64>, v: Scalar, o: FillOpts) -> numox::Result<Array> {
-    match v {
-        Scalar::Int64(x) => numox::full_with(shape, x, o),
-        Scalar::Float64(x) => numox::full_with(shape, x, o),
-        Scalar::Float32(x) => numox::full_with(shape, x, o),
-        Scalar::Bool(x) => numox::full_with(shape, x, o),
-        s => panic!("fill value {s:?}"),
-    }
-}
-
-fn full_like_scalar(p: &Array, v: Scalar, o: LikeOpts) -> numox::Result<Array> {
-    match v {
-        Scalar::Int64(x) => numox::full_like_with(p, x, o),
-        Scalar::Float64(x) => numox::full_like_with(p, x, o),
-        Scalar::Float32(x) => numox::full_like_with(p, x, o),
-        Scalar::Bool(x) => numox::full_like_with(p, x, o),
-        s => panic!("fill value {s:?}"),
-    }
-}
-
-// ------------------------------------------------------------------ comparing
-
-/// Exact comparison of element bits, treating any two NaNs as equal.
-trait Bits: numox::Element {
-    fn bits(self) -> u64;
-    fn nan(self) -> bool {
-        false
-    }
-    /// Distance in units in the last place, for floats.
-    fn ulps(self, _other: Self) -> Option<u64> {
-        None
-    }
-}
-
-macro_rules! bits_int {
-    ($($t:ty => $u:ty),*) => {$(
-        impl Bits for $t {
-            fn bits(self) -> u64 { self as $u as u64 }
-        }
-    )*};
-}
-bits_int!(bool => u8, i8 => u8, u8 => u8, i16 => u16, u16 => u16, i32 => u32, u32 => u32,
-          i64 => u64, u64 => u64);
-
-macro_rules! bits_float {
-    ($($t:ty => $signed:ty),*) => {$(
-        impl Bits for $t {
-            fn bits(self) -> u64 { self.to_bits() as u64 }
-            fn nan(self) -> bool { self.is_nan() }
-            fn ulps(self, o: Self) -> Option<u64> {
-                // Map the sign-magnitude bit patterns onto a monotone integer line.
-                let key = |x: $t| {
-                    let b = x.to_bits() as $signed;
-                    if b < 0 { <$signed>::MIN - b } else { b }
-                };
-                Some((key(self) as i64 - key(o) as i64).unsigned_abs())
-            }
-        }
-    )*};
-}
-bits_float!(f16 => i16, bf16 => i16, f32 => i32, f64 => i64);
-
-impl Bits for Complex32 {
-    fn bits(self) -> u64 {
-        self.re.to_bits() as u64 | (self.im.to_bits() as u64) << 32
-    }
-    fn nan(self) -> bool {
-        self.re.is_nan() || self.im.is_nan()
-    }
-}
-
-impl Bits for Complex64 {
-    fn bits(self) -> u64 {
-        self.re.to_bits() ^ self.im.to_bits().rotate_left(17)
-    }
-    fn nan(self) -> bool {
-        self.re.is_nan() || self.im.is_nan()
-    }
-}
-
-fn compare_values<T: Bits>(got: &Array, want: &Array) -> Result<(), String> {
-    let (g, w) = (got.to_vec::<T>().unwrap(), want.to_vec::<T>().unwrap());
-    let mut bad = Vec::new();
-    let mut max_ulps = 0;
-    for (i, (&x, &y)) in g.iter().zip(&w).enumerate() {
-        let same = x.bits() == y.bits() || (x.nan() && y.nan());
-        if !same {
-            if let Some(u) = x.ulps(y) {
-                max_ulps = max_ulps.max(u);
-            }
-            if bad.len() < 4 {
-                bad.push(format!("[{i}] got {x:?} want {y:?}"));
-            }
-        }
-    }
-    if bad.is_empty() {
-        Ok(())
-    } else {
-        let n = g
-            .iter()
-            .zip(&w)
-            .filter(|(x, y)| !(x.bits() == y.bits() || (x.nan() && y.nan())))
-            .count();
-        Err(format!(
-            "{n} values differ (max {max_ulps} ulp): {}",
-            bad.join(", ")
-        ))
-    }
-}
-
-fn checksum<T: Bits>(a: &Array) -> (u64, u64) {
-    let v = a.to_vec::<T>().unwrap();
-    let mut s1 = 0u64;
-    let mut s2 = 0u64;
-    for (i, x) in v.into_iter().enumerate() {
-        let b = x.bits();
-        s1 = s1.wrapping_add(b);
-        s2 = s2.wrapping_add(b.wrapping_mul(i as u64 + 1));
-    }
-    (s1, s2)
-}
-
-/// Cases where NumPy's result is undefined behaviour in C (a float outside an integer dtype's
-/// range, NaN to an integer), which NumPy returns with a warning and numox's casts refuse.
-fn undefined_in_numpy(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "full_5" | "full_like_4" => "cannot convert float -2.5 to uint8: out of bounds",
-        "full_10" => "cannot convert float 10000000000.0 to int32: out of bounds",
-        "full_11" => "cannot convert float NaN to integer",
-        "linspace_22" => "cannot convert float -5.0 to uint8: out of bounds",
-        _ => return None,
-    })
-}
-
-fn check(c: &Case, g: &Golden) -> Result<(), String> {
-    let got = run(c, &g.arrays);
-    if let Some(msg) = undefined_in_numpy(&c.name) {
-        return match got {
-            Err(e) if e.to_string() == msg => Ok(()),
-            Err(e) => Err(format!("error {e}, expected {msg:?}")),
-            Ok(_) => Err(format!("succeeded, expected the error {msg:?}")),
-        };
-    }
-    match (&c.expect, got) {
-        (Expect::Err(msg), Err(e)) => {
-            let want = known_message(&c.name, msg);
-            if e.to_string() == want {
-                Ok(())
-            } else {
-                Err(format!("error {:?}, NumPy says {:?}", e.to_string(), want))
-            }
-        }
-        (Expect::Err(msg), Ok(_)) => Err(format!("succeeded, NumPy raises {msg:?}")),
-        (Expect::Ok { .. }, Err(e)) => Err(format!("failed: {e}")),
-        (
-            Expect::Ok {
-                out,
-                step,
-                strides,
-                shares,
-                chk,
-            },
-            Ok(o),
-        ) => {
-            if let Some(chk) = chk {
-                let parts: Vec<&str> = chk.split(':').collect();
-                let a = &o.outs[0];
-                let shape: Vec<usize> = parts[1]
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.parse().unwrap())
-                    .collect();
-                if a.dtype().name() != parts[0] || a.shape() != shape.as_slice() {
-                    return Err(format!(
-                        "got {} {:?}, want {} {:?}",
-                        a.dtype(),
-                        a.shape(),
-                        parts[0],
-                        shape
-                    ));
-                }
-                let sums = numox::dispatch_dtype!(a.dtype(), T => checksum::<T>(a));
-                let want = (parts[2].parse().unwrap(), parts[3].parse().unwrap());
-                return if sums == want {
-                    Ok(())
-                } else {
-                    Err(format!("checksums {sums:?}, want {want:?}"))
-                };
-            }
-            if o.outs.len() != out.len() {
-                return Err(format!("{} outputs, want {}", o.outs.len(), out.len()));
-            }
-            for (k, (a, &w)) in o.outs.iter().zip(out).enumerate() {
-                let want = &g.arrays[w];
-                if a.dtype() != want.dtype() || a.shape() != want.shape() {
-                    return Err(format!(
-                        "out{k}: got {} {:?}, want {} {:?}",
-                        a.dtype(),
-                        a.shape(),
-                        want.dtype(),
-                        want.shape()
-                    ));
-                }
-                numox::dispatch_dtype!(a.dtype(), T => compare_values::<T>(a, want))
-                    .map_err(|e| format!("out{k}: {e}"))?;
-                if let Some(s) = strides.as_ref().filter(|_| layout_checked(c)) {
-                    // The stride of a length-1 axis carries no layout; NumPy's is arbitrary.
-                    let differs = a
-                        .shape()
-                        .iter()
-                        .zip(a.strides())
-                        .zip(&s[k])
-                        .any(|((&n, x), y)| n > 1 && x != *y);
-                    if a.size() > 0 && differs {
-                        return Err(format!(
-                            "out{k}: strides {:?}, want {:?}",
-                            a.strides(),
-                            s[k]
-                        ));
-                    }
-                }
-            }
-            if let (Some(want), Some(got)) = (step, o.step) {
-                if !(want.to_bits() == got.to_bits() || (want.is_nan() && got.is_nan())) {
-                    return Err(format!("step {got:?}, want {want:?}"));
-                }
-            }
-            if let Some(sh) = shares.filter(|_| layout_checked(c)) {
-                let inputs = Args {
-                    c,
-                    arrays: &g.arrays,
-                }
-                .inputs();
-                let got = o
-                    .outs
-                    .iter()
-                    .any(|a| inputs.iter().any(|i| a.shares_buffer(i) && a.size() > 0));
-                if got != sh {
-                    return Err(format!("shares input: {got}, want {sh}"));
-                }
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Whether numox promises NumPy's strides and buffer sharing for the case. Two documented
-/// differences: `diag` of a 2-D array is a copy (NumPy: a read-only view), and `tril`/`triu`
-/// always return C order (NumPy's `where` picks a blended order for permuted stacks).
-fn layout_checked(c: &Case) -> bool {
-    let a = Args {
-        c,
-        arrays: &golden().arrays,
-    };
-    match c.func.as_str() {
-        "diag" => a.inputs().first().is_none_or(|x| x.ndim() != 2),
-        "tril" | "triu" => !c.name.contains("tstack"),
-        _ => true,
-    }
-}
-
-/// NumPy's message, or the one numox deliberately words differently.
-fn known_message(name: &str, numpy: &str) -> String {
-    if name.starts_with("tril_d0") || name.starts_with("triu_d0") {
-        // NumPy's message is an accident of its implementation (`tri(*m.shape[-2:])`).
-        let f = &name[..4];
-        return format!("{f}() requires an array of at least 1 dimension");
-    }
-    // numox keeps the first line, without NumPy's migration hint.
-    numpy.lines().next().unwrap_or("").to_string()
-}
-
-fn run_family(prefixes: &[&str]) -> usize {
-    let g = golden();
-    let mut failures = Vec::new();
-    let mut n = 0;
-    for c in g
-        .cases
-        .iter()
-        .filter(|c| prefixes.contains(&c.func.as_str()))
-    {
-        n += 1;
-        if let Err(e) = check(c, g) {
-            failures.push(format!("{}: {e}", c.name));
-        }
-    }
-    assert!(n > 0, "no cases for {prefixes:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {n} cases differ from NumPy:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-    n
-}
+use creation_golden::{golden, run_family};
 
 #[test]
 fn golden_arange() {
@@ -779,4 +77,288 @@ fn every_case_has_a_family() {
     for c in &golden().cases {
         assert!(known.contains(&c.func.as_str()), "{}", c.func);
     }
+}
+
+// ------------------------------------------------------------------ properties and errors
+
+use numox::creation::{
+    ArrayOpts, FillOpts, Indexing, LikeOpts, LikeOrder, LinspaceOpts, LogspaceOpts, MatrixOpts,
+    MeshgridOpts,
+};
+use numox::{Array, DType, Error, Order};
+
+#[test]
+fn shapes_accept_any_integer_type() {
+    let v: Vec<usize> = vec![2, 3];
+    assert_eq!(numox::zeros(&v).unwrap().shape(), &[2, 3]);
+    assert_eq!(numox::zeros(&v[..]).unwrap().shape(), &[2, 3]);
+    assert_eq!(numox::zeros([2i64, 3]).unwrap().shape(), &[2, 3]);
+    assert_eq!(numox::zeros(4u8).unwrap().shape(), &[4]);
+    assert_eq!(numox::zeros(()).unwrap().ndim(), 0);
+    assert_eq!(numox::full((), 2.5).unwrap().item_as::<f64>().unwrap(), 2.5);
+}
+
+#[test]
+fn negative_dimensions_are_errors_everywhere() {
+    let msg = "negative dimensions are not allowed";
+    let errs = [
+        numox::zeros([2, -1]).unwrap_err(),
+        numox::ones(-3).unwrap_err(),
+        numox::empty(vec![-1i64]).unwrap_err(),
+        numox::full([-2], 1.0).unwrap_err(),
+        numox::eye(-1).unwrap_err(),
+        numox::eye_with(2, MatrixOpts::new().m(-1)).unwrap_err(),
+        numox::identity(-4).unwrap_err(),
+        numox::indices([3, -3]).unwrap_err(),
+        numox::fromfunction([-1], |_| 0u8).unwrap_err(),
+    ];
+    for e in errs {
+        assert!(matches!(e, Error::Value(_)), "{e:?}");
+        assert_eq!(e.to_string(), msg);
+    }
+    // `tri` builds its axes from ranges: negative lengths give empty axes, as in NumPy.
+    assert_eq!(numox::tri(-2).unwrap().shape(), &[0, 0]);
+}
+
+#[test]
+fn numpy_worded_errors() {
+    let e = |r: numox::Result<Array>| r.unwrap_err().to_string();
+    assert_eq!(
+        e(numox::linspace(0, 1, -1)),
+        "Number of samples, -1, must be non-negative."
+    );
+    assert_eq!(
+        e(numox::logspace(0, 1, -5)),
+        "Number of samples, -5, must be non-negative."
+    );
+    assert_eq!(e(numox::arange(0, 5, 0)), "division by zero");
+    assert_eq!(e(numox::arange(0.0, 5, 0)), "float division by zero");
+    assert_eq!(
+        e(numox::arange(0, f64::NAN, 1)),
+        "arange: cannot compute length"
+    );
+    assert_eq!(
+        e(numox::arange(0, f64::INFINITY, 1)),
+        "Maximum allowed size exceeded"
+    );
+    assert_eq!(
+        e(numox::arange_with(0, 3, 1, DType::Bool)),
+        "arange() is only supported for booleans when the result has at most length 2."
+    );
+    assert_eq!(
+        e(numox::geomspace(-0.0, 1, 3)),
+        "Geometric sequence cannot include zero"
+    );
+    assert_eq!(
+        e(numox::diag(&numox::zeros([2, 2, 2]).unwrap(), 0)),
+        "Input must be 1- or 2-d."
+    );
+    assert_eq!(
+        e(numox::tril(&Array::scalar(1.0), 0)),
+        "tril() requires an array of at least 1 dimension"
+    );
+    assert_eq!(
+        e(numox::full_with([2], 300, DType::Int8)),
+        "Python integer 300 out of bounds for int8"
+    );
+    let a = numox::arange(0, 6, 1).unwrap().reshape(&[2, 3]).unwrap();
+    assert_eq!(
+        e(numox::array_with(
+            &a,
+            ArrayOpts::new().order(Order::F).copy(Some(false))
+        )),
+        "Unable to avoid copy while creating an array as requested."
+    );
+    // Complex arguments are not supported by the real-valued ranges.
+    let c = numox::Complex64::new(1.0, 1.0);
+    assert!(matches!(numox::arange(0, c, 1), Err(Error::DType(_))));
+    assert!(matches!(numox::linspace(c, 1, 3), Err(Error::DType(_))));
+}
+
+#[test]
+fn parallel_fills_equal_the_index_formula() {
+    // Long enough for the parallel path; every element is computed from its index alone.
+    let n = 3_000_001usize;
+    let a = numox::arange(0.5, 0.5 + n as f64 * 0.1, 0.1).unwrap();
+    let v = a.as_slice::<f64>().unwrap();
+    let delta = (0.5 + 0.1) - 0.5;
+    for i in [0, 1, 2, 65_535, 65_536, 1 << 20, n - 2, n - 1]
+        .into_iter()
+        .filter(|&i| i < v.len())
+    {
+        let want = if i == 1 {
+            0.5 + 0.1
+        } else {
+            0.5 + i as f64 * delta
+        };
+        assert_eq!(v[i].to_bits(), want.to_bits(), "index {i}");
+    }
+    let l = numox::linspace(-1.0, 2.0, n).unwrap();
+    let lv = l.as_slice::<f64>().unwrap();
+    let step = 3.0 / (n - 1) as f64;
+    for i in [0, 1, 65_536, 1 << 20, n - 2] {
+        assert_eq!(
+            lv[i].to_bits(),
+            (i as f64 * step + -1.0).to_bits(),
+            "index {i}"
+        );
+    }
+    assert_eq!(lv[n - 1], 2.0);
+    let o = numox::ones_with(2_000_000, DType::Int16).unwrap();
+    assert!(o.as_slice::<i16>().unwrap().iter().all(|&x| x == 1));
+}
+
+#[test]
+fn zeros_is_lazy_and_owned() {
+    let a = numox::zeros(10_000_000).unwrap();
+    assert!(a.flags().owndata && a.flags().c_contiguous && a.flags().writeable);
+    assert_eq!(a.get_as::<f64>(&[9_999_999]).unwrap(), 0.0);
+    let f = numox::zeros_with([3, 2], (DType::Int32, Order::F)).unwrap();
+    assert_eq!(f.strides(), vec![4, 12]);
+}
+
+#[test]
+fn like_functions_keep_memory_order_and_own_their_data() {
+    let base = numox::arange(0, 24, 1)
+        .unwrap()
+        .reshape(&[2, 3, 4])
+        .unwrap();
+    let p = base.permute_axes(&[2, 0, 1]).unwrap();
+    for z in [
+        numox::zeros_like(&p).unwrap(),
+        numox::ones_like(&p).unwrap(),
+        numox::full_like(&p, 3).unwrap(),
+        numox::array(&p),
+    ] {
+        assert_eq!(z.shape(), &[4, 2, 3]);
+        assert_eq!(z.strides(), vec![8, 96, 32]);
+        assert!(z.flags().owndata && !z.shares_buffer(&base));
+    }
+    let c = numox::zeros_like_with(&p, LikeOrder::C).unwrap();
+    assert!(c.is_c_contiguous());
+    let f = numox::ones_like_with(&p, LikeOpts::new().order(Order::F).dtype(DType::Bool)).unwrap();
+    assert!(f.is_f_contiguous());
+    assert_eq!(f.to_vec::<bool>().unwrap(), vec![true; 24]);
+    // A broadcast (stride-0) source: the repeated axis becomes the innermost one.
+    let b = numox::arange(0.0, 4.0, 1.0)
+        .unwrap()
+        .broadcast_to(&[3, 4])
+        .unwrap();
+    let z = numox::zeros_like(&b).unwrap();
+    assert_eq!(z.strides(), vec![8, 24]);
+    assert!(z.is_writeable());
+    // The values of an order-K copy are the source's, in logical order.
+    let rev = base.slice_axis(1, None, None, -1).unwrap();
+    assert_eq!(
+        numox::array(&rev).to_vec::<i64>().unwrap(),
+        rev.to_vec::<i64>().unwrap()
+    );
+}
+
+#[test]
+fn asarray_shares_and_array_copies() {
+    let a = numox::linspace(0, 1, 6).unwrap().reshape(&[2, 3]).unwrap();
+    assert!(numox::asarray(&a).shares_buffer(&a));
+    assert!(numox::asarray_with(&a, DType::Float64)
+        .unwrap()
+        .shares_buffer(&a));
+    let f = numox::asarray_with(&a, DType::Float32).unwrap();
+    assert_eq!(f.dtype(), DType::Float32);
+    assert!(!numox::array(&a).shares_buffer(&a));
+    let nd = numox::array_with(&a, ArrayOpts::new().ndmin(4).copy(None)).unwrap();
+    assert_eq!(nd.shape(), &[1, 1, 2, 3]);
+    assert!(nd.shares_buffer(&a));
+    // A conversion of an F-ordered view keeps F order.
+    let t = numox::array_with(&a.t(), DType::Int64).unwrap();
+    assert!(t.is_f_contiguous());
+    assert_eq!(t.to_vec::<i64>().unwrap(), vec![0, 0, 0, 0, 0, 1]);
+}
+
+#[test]
+fn matrices() {
+    let e = numox::eye_with(3, MatrixOpts::new().m(4).k(1).order(Order::F)).unwrap();
+    assert!(e.is_f_contiguous());
+    assert_eq!(
+        e.to_vec::<f64>().unwrap(),
+        vec![0., 1., 0., 0., 0., 0., 1., 0., 0., 0., 0., 1.]
+    );
+    let t = numox::tri_with(3, MatrixOpts::new().k(-1).dtype(DType::UInt8)).unwrap();
+    assert_eq!(t.to_vec::<u8>().unwrap(), vec![0, 0, 0, 1, 0, 0, 1, 1, 0]);
+    // tril/triu on a stack of matrices, from a non-contiguous view.
+    let s = numox::arange(0, 18, 1)
+        .unwrap()
+        .reshape(&[2, 3, 3])
+        .unwrap();
+    let r = s.slice_axis(2, None, None, -1).unwrap();
+    let u = numox::triu(&r, 0).unwrap();
+    assert_eq!(u.to_vec::<i64>().unwrap()[..9], [2, 1, 0, 0, 4, 3, 0, 0, 6]);
+    assert!(u.flags().owndata && u.is_c_contiguous());
+    let d = numox::diag(&r.index_axis(0, 1).unwrap(), 0).unwrap();
+    assert_eq!(d.to_vec::<i64>().unwrap(), vec![11, 13, 15]);
+    assert!(!d.shares_buffer(&s));
+    let flat = numox::diagflat(&numox::array![[1u8, 2], [3, 4]], -1).unwrap();
+    assert_eq!(flat.shape(), &[5, 5]);
+    assert_eq!(flat.get_as::<u8>(&[4, 3]).unwrap(), 4);
+}
+
+#[test]
+fn meshgrid_views_and_copies() {
+    let x = numox::arange(0, 3, 1).unwrap();
+    let y = numox::linspace(0, 1, 2).unwrap();
+    let v = numox::meshgrid_with(&[&x, &y], MeshgridOpts::new().copy(false)).unwrap();
+    assert!(v.iter().all(|g| !g.is_writeable()));
+    assert!(v[0].shares_buffer(&x) && v[1].shares_buffer(&y));
+    assert_eq!(v[0].strides(), vec![0, 8]);
+    let c = numox::meshgrid_with(&[&x, &y], Indexing::Ij).unwrap();
+    assert_eq!(
+        (c[0].shape(), c[1].shape()),
+        (&[3usize, 2][..], &[3usize, 2][..])
+    );
+    assert!(c.iter().all(|g| g.is_writeable() && g.flags().owndata));
+    assert_eq!(
+        c[1].to_vec::<f64>().unwrap(),
+        vec![0.0, 1.0, 0.0, 1.0, 0.0, 1.0]
+    );
+    let one = numox::meshgrid(&[&numox::array![[1, 2], [3, 4]]]).unwrap();
+    assert_eq!(one[0].shape(), &[4]);
+}
+
+#[test]
+fn fromfunction_forms() {
+    let a = numox::fromfunction([2, 2], |ix| ix[0] as f64 - 0.5 * ix[1] as f64).unwrap();
+    assert_eq!(a.to_vec::<f64>().unwrap(), vec![0.0, -0.5, 1.0, 0.5]);
+    let b = numox::fromfunction((), |ix| ix.len() as u8).unwrap();
+    assert_eq!(b.item_as::<u8>().unwrap(), 0);
+    let (n, first) = numox::fromfunction_arrays([2, 3], DType::Int32, |ix| {
+        (ix.len(), ix[0].to_vec::<i32>().unwrap())
+    })
+    .unwrap();
+    assert_eq!((n, first), (2, vec![0, 0, 0, 1, 1, 1]));
+    let err = numox::fromfunction_arrays([3], DType::Bool, |_| ()).unwrap_err();
+    assert!(err
+        .to_string()
+        .starts_with("arange() is only supported for booleans"));
+}
+
+#[test]
+fn options_convert_from_dtype_and_order() {
+    assert_eq!(FillOpts::from((DType::Int8, Order::F)).order, Order::F);
+    assert_eq!(
+        LinspaceOpts::from(DType::Float32).dtype,
+        Some(DType::Float32)
+    );
+    assert_eq!(LogspaceOpts::from(DType::Float32).base, 10.0);
+    assert_eq!(MatrixOpts::from(DType::Int8).k, 0);
+    let l = numox::linspace_with(0, 10, 5, DType::Int64).unwrap();
+    assert_eq!(l.to_vec::<i64>().unwrap(), vec![0, 2, 5, 7, 10]);
+    let g = numox::logspace_with(0, 2, 3, LogspaceOpts::new().base(3.0).dtype(DType::Float32));
+    assert_eq!(g.unwrap().to_vec::<f32>().unwrap(), vec![1.0, 3.0, 9.0]);
+}
+
+#[test]
+fn golden_file_is_complete() {
+    let g = golden();
+    assert!(g.cases.len() > 600, "{}", g.cases.len());
+    let aranges = g.cases.iter().filter(|c| c.func == "arange").count();
+    assert!(aranges > 100, "{aranges}");
 }
