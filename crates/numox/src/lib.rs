@@ -18,12 +18,19 @@
 //! |---|---|
 //! | `np.array([[1., 2.], [3., 4.]])` | `array![[1., 2.], [3., 4.]]` |
 //! | `np.zeros((2, 3), dtype=np.int32)` | `Array::zeros(&[2, 3], DType::Int32)?` |
+//! | `np.ones((2, 3), dtype=np.int8, order='F')` | `ones_with([2, 3], (DType::Int8, Order::F))?` |
+//! | `np.arange(0, 1, 0.1)` | `arange(0, 1, 0.1)?` |
+//! | `np.linspace(0, 1, 5, endpoint=False)` | `linspace_with(0, 1, 5, LinspaceOpts::new().endpoint(false))?` |
+//! | `np.eye(3, 4, k=1)` | `eye_with(3, MatrixOpts::new().m(4).k(1))?` |
+//! | `np.zeros_like(a)`, `np.asarray(a)` | `zeros_like(&a)?`, `asarray(&a)` |
 //! | `a.shape`, `a.ndim`, `a.dtype`, `a.strides` | `a.shape()`, `a.ndim()`, `a.dtype()`, `a.strides()` |
 //! | `a.T` | `a.t()` |
 //! | `a[::-1]` | `a.slice_axis(0, None, None, -1)?` |
 //! | `a[1:, 0] = 5` | `a.view_mut()?.slice_axis(0, Some(1), None, 1)?.index_axis(1, 0)?.fill(5i64)?` |
 //! | `a.reshape(2, -1)` | `a.reshape(&[2, -1])?` |
 //! | `a.item()` | `a.item()?` |
+//!
+//! Every array-creation routine is listed in [`creation`].
 //!
 //! Views share memory as in NumPy. Writes need `&mut`: a handle whose buffer is shared with
 //! another handle copies it before writing (copy-on-write), and writes meant to reach the original

@@ -5,7 +5,7 @@
 //! (`linspace(0.0, 1.0, 5)`) and a `*_with` one that takes an options struct for NumPy's
 //! optional arguments (`linspace_with(0.0, 1.0, 5, LinspaceOpts::new().endpoint(false))`). Each
 //! options struct has NumPy's defaults in `Default`, chainable setters, and converts from a bare
-//! [`DType`](crate::DType) (and, where it applies, an [`Order`](crate::Order)), so the common
+//! [`DType`] (and, where it applies, an [`Order`](crate::Order)), so the common
 //! cases stay short: `zeros_with([2, 3], DType::Int32)`.
 //!
 //! | NumPy | numox |
