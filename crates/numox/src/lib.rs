@@ -39,10 +39,12 @@ pub mod dtype;
 pub mod error;
 pub mod io;
 pub mod layout;
+pub mod print;
 
 pub use array::{Array, ArrayViewMut, Flags};
 pub use dtype::{DType, Element, Scalar};
 pub use error::{Error, Result};
 pub use half::{bf16, f16};
 pub use layout::Order;
+pub use print::{get_printoptions, set_printoptions, PrintOptions};
 pub use num_complex::{Complex32, Complex64};

@@ -9,7 +9,6 @@
 mod access;
 mod construct;
 mod convert;
-mod debug_tmp;
 mod view_mut;
 
 pub use convert::{Leaf, Nested};
