@@ -13,6 +13,7 @@ import sys
 AREAS = [
     "npy",
     "views",
+    "printing",
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -46,5 +46,5 @@ pub use dtype::{DType, Element, Scalar};
 pub use error::{Error, Result};
 pub use half::{bf16, f16};
 pub use layout::Order;
-pub use print::{get_printoptions, set_printoptions, PrintOptions};
 pub use num_complex::{Complex32, Complex64};
+pub use print::{get_printoptions, set_printoptions, PrintOptions};

@@ -67,7 +67,11 @@ impl Big {
         } else {
             let top = self.d[old - 1] >> (32 - bits);
             for i in (0..old).rev() {
-                let lo = if i > 0 { self.d[i - 1] >> (32 - bits) } else { 0 };
+                let lo = if i > 0 {
+                    self.d[i - 1] >> (32 - bits)
+                } else {
+                    0
+                };
                 if i + limbs < LIMBS {
                     self.d[i + limbs] = (self.d[i] << bits) | lo;
                 }
@@ -107,7 +111,11 @@ impl Big {
     }
 
     pub(crate) fn add(&self, o: &Big) -> Big {
-        let (a, b) = if self.len >= o.len { (self, o) } else { (o, self) };
+        let (a, b) = if self.len >= o.len {
+            (self, o)
+        } else {
+            (o, self)
+        };
         let mut r = *a;
         let mut carry = 0u64;
         for i in 0..a.len {

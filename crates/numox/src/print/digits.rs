@@ -54,7 +54,11 @@ fn decode_ieee(frac: u64, biased_exp: i32, mbits: u32, bias: i32) -> Decoded {
         Decoded {
             mantissa: frac,
             exponent: 1 - bias - mbits as i32,
-            mantissa_bit: if frac == 0 { 0 } else { 63 - frac.leading_zeros() },
+            mantissa_bit: if frac == 0 {
+                0
+            } else {
+                63 - frac.leading_zeros()
+            },
             unequal_margins: false,
         }
     }

@@ -49,10 +49,7 @@ impl<'o> FloatFormat<'o> {
                 let a = x.abs();
                 nonzero = Some(match nonzero {
                     None => (a, a),
-                    Some((lo, hi)) => (
-                        if a < lo { a } else { lo },
-                        if a > hi { a } else { hi },
-                    ),
+                    Some((lo, hi)) => (if a < lo { a } else { lo }, if a > hi { a } else { hi }),
                 });
             }
         }
@@ -127,7 +124,9 @@ impl<'o> FloatFormat<'o> {
         }
         if finite != data.len() {
             let neginf = sign != Sign::Minus
-                || data.iter().any(|x| !x.is_finite() && !x.is_nan() && x.to_f64() < 0.0);
+                || data
+                    .iter()
+                    .any(|x| !x.is_finite() && !x.is_nan() && x.to_f64() < 0.0);
             let offset = pad_right + 1;
             pad_left = pad_left
                 .max(opts.nanstr.chars().count() as i32 - offset)

@@ -260,6 +260,46 @@ mod tests {
         s
     }
 
+    /// `np.format_float_positional` / `np.format_float_scientific` of random and special
+    /// float16/32/64 values under several parameter sets (scripts/golden/printing.py).
+    #[test]
+    fn golden_format_float() {
+        let data = include_str!("../../tests/data/printing/floats.txt");
+        let mut n = 0;
+        for line in data.lines() {
+            let f: Vec<&str> = line.splitn(11, ' ').collect();
+            let num = |k: usize| f[k].parse::<i32>().unwrap();
+            let bits = u64::from_str_radix(f[1], 16).unwrap();
+            let sci = f[2] == "sci";
+            let t = FloatText {
+                scientific: sci,
+                unique: f[4] == "1",
+                precision: num(3),
+                min_digits: num(9),
+                trim: match f[5] {
+                    "k" => Trim::Keep,
+                    "." => Trim::Zeros,
+                    "0" => Trim::LeaveOneZero,
+                    _ => Trim::DptZeros,
+                },
+                sign: f[6] == "1",
+                pad_left: num(7),
+                pad_right: if sci { -1 } else { num(8) },
+                exp_digits: if sci { num(8) } else { -1 },
+            };
+            let mut s = String::new();
+            let (mut sc, mut d) = (Scratch::default(), Digits::default());
+            match f[0] {
+                "float16" => t.write(half::f16::from_bits(bits as u16), &mut s, &mut sc, &mut d),
+                "float32" => t.write(f32::from_bits(bits as u32), &mut s, &mut sc, &mut d),
+                _ => t.write(f64::from_bits(bits), &mut s, &mut sc, &mut d),
+            }
+            assert_eq!(s, f[10], "{line}");
+            n += 1;
+        }
+        assert!(n > 300);
+    }
+
     #[test]
     fn matches_numpy_format_float() {
         // Values from np.format_float_positional / np.format_float_scientific.

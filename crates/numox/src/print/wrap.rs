@@ -54,7 +54,13 @@ impl Grid<'_> {
                     }
                     continue;
                 }
-                extend_line(&mut s, &mut line, self.words.get(base + i * stride), elem_width, hanging);
+                extend_line(
+                    &mut s,
+                    &mut line,
+                    self.words.get(base + i * stride),
+                    elem_width,
+                    hanging,
+                );
                 line.push_str(sep);
             }
             let last = self.words.get(base + (n - 1) * stride);
@@ -94,8 +100,7 @@ impl Grid<'_> {
 /// Appends `word` to `line`, first moving `line` into `s` when the word would pass `width`
 /// (unless the line holds nothing but its indent, where wrapping would not help).
 fn extend_line(s: &mut String, line: &mut String, word: &str, width: isize, indent: &str) {
-    let needs_wrap =
-        (line.len() + word.len()) as isize > width && line.len() > indent.len();
+    let needs_wrap = (line.len() + word.len()) as isize > width && line.len() > indent.len();
     if needs_wrap {
         s.push_str(line.trim_end());
         s.push('\n');
