@@ -420,7 +420,7 @@ pub(crate) unsafe fn copy_runs<T: Element>(src: *const u8, src_layout: &Layout, 
             if r.stride == 1 {
                 std::ptr::copy_nonoverlapping(src.add(r.offset), dst.add(k), r.len);
             } else {
-                let mut p = src.offset(r.offset as isize);
+                let mut p = src.add(r.offset);
                 for j in 0..r.len {
                     *dst.add(k + j) = *p;
                     p = p.offset(r.stride);
