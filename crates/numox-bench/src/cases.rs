@@ -179,6 +179,9 @@ fn stream_triad() -> Bench {
 pub fn select(filter: Option<&str>) -> Vec<&'static Case> {
     CASES
         .iter()
-        .filter(|c| c.name == TRIAD || filter.map_or(true, |f| c.name.contains(f)))
+        .filter(|c| match filter {
+            Some(f) => c.name == TRIAD || c.name.contains(f),
+            None => true,
+        })
         .collect()
 }
