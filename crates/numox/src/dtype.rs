@@ -309,7 +309,7 @@ pub trait Element:
 }
 
 /// One element of any dtype, as returned by [`Array::item`](crate::Array::item) and taken by
-/// [`Array::set`](crate::Array::set).
+/// [`Array::set_as`](crate::Array::set_as).
 ///
 /// ```
 /// use numox::{DType, Scalar};
