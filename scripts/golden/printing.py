@@ -419,6 +419,8 @@ def float_lines():
 
 
 def generate(out_dir):
+    global RNG
+    RNG = np.random.default_rng(20240601)  # the same data on every run
     CASES.clear()
     build()
     names = [c[0] for c in CASES]

@@ -130,8 +130,10 @@ pub static CASES: &[Case] = &[
         // printed (1000 is NumPy's summarisation threshold). ndarray elides long arrays.
         name: "repr_f64_1000",
         bytes: 0,
-        // run(|| { let a = numox_sevenths(1000); Box::new(move || drop(black_box(format!("{:?}", black_box(&a))))) }),
-        numox: pending("repr of an Array (wt-print)"),
+        numox: run(|| {
+            let a = numox_sevenths(1000);
+            Box::new(move || drop(black_box(format!("{:?}", black_box(&a)))))
+        }),
         ndarray: Impl::Absent,
     },
 ];
@@ -147,7 +149,6 @@ fn ndarray_ramp(n: usize) -> Array1<f64> {
 }
 
 /// `i / 7` for `i` in `0..n` (varied digits for the printing cases).
-#[allow(dead_code)] // used by repr_f64_1000 once printing lands
 fn numox_sevenths(n: usize) -> Array {
     Array::from_vec((0..n).map(|i| i as f64 / 7.0).collect::<Vec<f64>>())
 }

@@ -146,31 +146,93 @@ pub(crate) struct Scratch {
 /// Parses the absolute-value text Rust prints (`123.45`, `1.2345e-7`, `1e20`) into digits.
 fn parse_rust_decimal(s: &str, out: &mut Digits) {
     out.digits.clear();
-    let (mant, exp10) = match s.split_once('e') {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
-        None => (s, 0),
+    let b = s.as_bytes();
+    let e_pos = b.iter().position(|&c| c == b'e').unwrap_or(b.len());
+    let exp10: i32 = if e_pos < b.len() {
+        s[e_pos + 1..].parse().unwrap_or(0)
+    } else {
+        0
     };
-    let int_len = mant.find('.').unwrap_or(mant.len()) as i32;
-    let mut seen = 0i32;
-    let mut first = None;
-    for &c in mant.as_bytes() {
+    let mant = &b[..e_pos];
+    let mut int_len = mant.len() as i32;
+    let mut lead_zeros = 0i32;
+    let mut started = false;
+    for (k, &c) in mant.iter().enumerate() {
         if c == b'.' {
+            int_len = k as i32;
             continue;
         }
-        if first.is_none() {
+        if !started {
             if c == b'0' {
-                seen += 1;
+                lead_zeros += 1;
                 continue;
             }
-            first = Some(seen);
+            started = true;
         }
         out.digits.push(c);
     }
-    out.exp = match first {
-        Some(lead_zeros) => exp10 + int_len - 1 - lead_zeros,
-        None => 0,
+    out.exp = if started {
+        exp10 + int_len - 1 - lead_zeros
+    } else {
+        0
     };
     out.normalize();
+}
+
+/// Shortest round-trip digits of a value, packed (at most 17 digits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shortest {
+    digits: u64,
+    exp: i32,
+    len: u32,
+}
+
+impl Shortest {
+    fn unpack(self, out: &mut Digits) {
+        let mut buf = [0u8; 20];
+        let n = (self.len as usize).min(20);
+        let mut v = self.digits;
+        for b in buf[..n].iter_mut().rev() {
+            *b = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        out.digits.clear();
+        out.digits.extend_from_slice(&buf[..n]);
+        out.exp = self.exp;
+    }
+}
+
+/// The shortest round-trip digits of finite non-zero `|x|` from Rust's formatter, when that fast
+/// path applies to the value (see [`gen_digits`]); `None` sends it to [`dragon4`].
+pub(crate) fn shortest<F: PrintFloat>(x: F, scratch: &mut Scratch) -> Option<Shortest> {
+    let dec = x.decode();
+    // A power-of-two significand with equal margins at full width is the smallest normal,
+    // whose lower margin Rust takes as half the upper one.
+    let smallest_normal = dec.mantissa.is_power_of_two()
+        && !dec.unequal_margins
+        && dec.mantissa_bit == std::mem::size_of::<F>() as u32 * 8 - 1 - exp_bits::<F>();
+    if dec.mantissa == 0 || smallest_normal {
+        return None;
+    }
+    let t = &mut scratch.text;
+    t.clear();
+    if !x.write_shortest(t) {
+        return None;
+    }
+    let mut d = Digits::default();
+    parse_rust_decimal(t, &mut d);
+    if d.digits.len() > 19 {
+        return None;
+    }
+    let digits = d
+        .digits
+        .iter()
+        .fold(0u64, |v, &c| v * 10 + (c - b'0') as u64);
+    Some(Shortest {
+        digits,
+        exp: d.exp,
+        len: d.digits.len() as u32,
+    })
 }
 
 /// The digits of `|x|` (finite) as `req` asks, with NumPy's Dragon4 results.
@@ -179,7 +241,8 @@ fn parse_rust_decimal(s: &str, out: &mut Digits) {
 /// inclusive boundaries for even significands as Dragon4; Rust's `{:.N}` and `{:.Ne}` round the
 /// exact value with ties to even, as Dragon4 does at a cutoff. The cases are:
 /// - shortest digits fit between the minimum and maximum places: they are the answer;
-/// - they run past the maximum place: Dragon4 rounds the exact value there;
+/// - they run past the maximum place: Dragon4 rounds the exact value there, which rounding the
+///   shortest digits reproduces except at an apparent tie (see [`round_shortest_at`]);
 /// - they stop before the minimum place: Dragon4 extends with exact digits and rounds the last
 ///   one by its neighbours' margins, which equals exact rounding when both margins are equal.
 ///
@@ -191,6 +254,7 @@ pub(crate) fn gen_digits<F: PrintFloat>(
     req: &Request,
     scratch: &mut Scratch,
     out: &mut Digits,
+    cached: Option<Shortest>,
 ) {
     let dec = x.decode();
     if dec.mantissa == 0 {
@@ -199,18 +263,13 @@ pub(crate) fn gen_digits<F: PrintFloat>(
         out.exp = 0;
         return;
     }
-    let smallest_normal = dec.mantissa.is_power_of_two() && !dec.unequal_margins && {
-        // A power-of-two significand with equal margins: the smallest normal or a subnormal.
-        dec.mantissa_bit == std::mem::size_of::<F>() as u32 * 8 - 1 - exp_bits::<F>()
-    };
     let ax = x.to_f64().abs();
-    let t = &mut scratch.text;
     if req.unique {
-        t.clear();
-        if smallest_normal || !x.write_shortest(t) {
+        let Some(sh) = cached.or_else(|| shortest(x, scratch)) else {
             return dragon4(&dec, req, out);
-        }
-        parse_rust_decimal(t, out);
+        };
+        sh.unpack(out);
+        let t = &mut scratch.text;
         let k = out.digits.len() as i32;
         let last_place = out.exp - k + 1;
         // When the exact value ends with a 5 one place after the shortest digits, the two
@@ -223,7 +282,9 @@ pub(crate) fn gen_digits<F: PrintFloat>(
         match req.mode {
             CutoffMode::Fraction => {
                 if req.max >= 0 && last_place < -req.max {
-                    exact_fixed(ax, req.max, t, out);
+                    if !round_shortest_at(out, -req.max) {
+                        exact_fixed(ax, req.max, t, out);
+                    }
                 } else if req.min >= 0 && last_place > -req.min {
                     if dec.unequal_margins {
                         return dragon4(&dec, req, out);
@@ -236,7 +297,10 @@ pub(crate) fn gen_digits<F: PrintFloat>(
                     if req.max == 0 {
                         return dragon4(&dec, req, out);
                     }
-                    exact_sci(ax, req.max, t, out);
+                    let place = out.exp - req.max + 1;
+                    if !round_shortest_at(out, place) {
+                        exact_sci(ax, req.max, t, out);
+                    }
                 } else if req.min >= 1 && k < req.min {
                     if dec.unequal_margins {
                         return dragon4(&dec, req, out);
@@ -246,12 +310,55 @@ pub(crate) fn gen_digits<F: PrintFloat>(
             }
         }
     } else {
+        let t = &mut scratch.text;
         match req.mode {
             CutoffMode::Fraction if req.max >= 0 => exact_fixed(ax, req.max, t, out),
             CutoffMode::Total if req.max >= 1 => exact_sci(ax, req.max, t, out),
             _ => dragon4(&dec, req, out),
         }
     }
+}
+
+/// Rounds shortest digits `d` of a value x so the last kept digit sits at `place`, as the exact
+/// x would round there. Shortest digits are the nearest among the shortest strings, so no
+/// rounding boundary lies between them and x unless the dropped part is exactly one `5`; then
+/// x's side of the boundary is unknown and this returns false, leaving `d` unchanged.
+fn round_shortest_at(d: &mut Digits, place: i32) -> bool {
+    let k = d.digits.len() as i32;
+    let keep = d.exp - place + 1;
+    if keep >= k {
+        return true;
+    }
+    if keep < 0 {
+        d.digits.clear();
+        d.normalize();
+        return true;
+    }
+    let dropped = d.digits[keep as usize];
+    let more = keep + 1 < k;
+    if dropped == b'5' && !more {
+        return false;
+    }
+    let up = dropped > b'5' || (dropped == b'5' && more);
+    d.digits.truncate(keep as usize);
+    if up {
+        loop {
+            match d.digits.pop() {
+                None => {
+                    d.digits.push(b'1');
+                    d.exp += 1;
+                    break;
+                }
+                Some(b'9') => {}
+                Some(c) => {
+                    d.digits.push(c + 1);
+                    break;
+                }
+            }
+        }
+    }
+    d.normalize();
+    true
 }
 
 /// Exponent field width of the type (the digits fast path is only used for f32 and f64).
@@ -284,7 +391,7 @@ mod tests {
     fn both<F: PrintFloat>(x: F, req: Request) {
         let mut s = Scratch::default();
         let mut fast = Digits::default();
-        gen_digits(x, &req, &mut s, &mut fast);
+        gen_digits(x, &req, &mut s, &mut fast, None);
         let mut slow = Digits::default();
         dragon4(&x.decode(), &req, &mut slow);
         assert_eq!(fast, slow, "{} {:?}", x.to_f64(), req);

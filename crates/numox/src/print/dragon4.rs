@@ -51,7 +51,7 @@ pub(crate) struct Request {
 /// removed, and zero is the single digit `0` with exponent 0.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Digits {
-    pub digits: smallvec::SmallVec<[u8; 32]>,
+    pub digits: Vec<u8>,
     pub exp: i32,
 }
 

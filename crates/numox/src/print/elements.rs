@@ -118,8 +118,8 @@ fn float_words<F: PrintFloat>(data: &[F], opts: &PrintOptions) -> Words {
     let fmt = FloatFormat::new(data, opts, opts.sign, &mut scratch);
     let mut d = Digits::default();
     let mut w = Words::with_capacity(data.len(), data.len() * 12);
-    for &x in data {
-        fmt.write(x, &mut w.text, &mut scratch, &mut d);
+    for (i, &x) in data.iter().enumerate() {
+        fmt.write(i, x, &mut w.text, &mut scratch, &mut d);
         w.end_word();
     }
     w
@@ -143,8 +143,8 @@ fn complex_words<F: PrintFloat>(data: &[Complex<F>], opts: &PrintOptions) -> Wor
     let fmt = ComplexFormat::new(&re, &im, opts, &mut scratch);
     let mut d = Digits::default();
     let mut w = Words::with_capacity(data.len(), data.len() * 24);
-    for c in data {
-        fmt.write(c.re, c.im, &mut w.text, &mut scratch, &mut d);
+    for (i, c) in data.iter().enumerate() {
+        fmt.write(i, c.re, c.im, &mut w.text, &mut scratch, &mut d);
         w.end_word();
     }
     w

@@ -2,7 +2,7 @@
 //! positional or scientific notation, digit counts and padding, then the same layout for every
 //! element so the columns align.
 
-use super::digits::{PrintFloat, Scratch};
+use super::digits::{shortest, PrintFloat, Scratch, Shortest};
 use super::dragon4::Digits;
 use super::float_text::{FloatText, Trim};
 use super::options::{FloatMode, PrintOptions, Sign};
@@ -10,6 +10,8 @@ use super::options::{FloatMode, PrintOptions, Sign};
 /// The layout shared by all elements of one float array.
 pub(crate) struct FloatFormat<'o> {
     text: FloatText,
+    /// Shortest digits of each finite value, computed once for both passes.
+    cache: Vec<Option<Shortest>>,
     sign: Sign,
     pad_left: i32,
     pad_right: i32,
@@ -74,6 +76,7 @@ impl<'o> FloatFormat<'o> {
             exp_digits: -1,
         };
         let (mut pad_left, pad_right);
+        let mut cache = Vec::new();
         if finite == 0 {
             pad_left = 0;
             pad_right = 0;
@@ -83,21 +86,36 @@ impl<'o> FloatFormat<'o> {
                 text.trim = Trim::Keep;
                 text.unique = false;
             }
+            if text.unique {
+                cache = data
+                    .iter()
+                    .map(|&x| {
+                        if x.is_finite() {
+                            shortest(x, scratch)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+            }
             // First pass: print every finite value bare and measure its parts.
             let (mut max_int, mut max_frac, mut max_exp) = (0usize, 0usize, 0usize);
             let mut s = String::new();
             let mut d = Digits::default();
-            for &x in data.iter().filter(|x| x.is_finite()) {
+            for (i, &x) in data.iter().enumerate() {
+                if !x.is_finite() {
+                    continue;
+                }
                 s.clear();
-                text.write(x, &mut s, scratch, &mut d);
-                let (mant, exp) = match s.split_once('e') {
-                    Some((m, e)) => (m, e.len()),
-                    None => (s.as_str(), 0),
-                };
-                let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
-                max_int = max_int.max(int.len());
-                max_frac = max_frac.max(frac.len());
-                max_exp = max_exp.max(exp);
+                let c = cache.get(i).copied().flatten();
+                text.write_cached(x, &mut s, scratch, &mut d, c);
+                // The text is `[sign]int.frac[e<sign>exp]` (the point is always there).
+                let b = s.as_bytes();
+                let e = b.iter().position(|&c| c == b'e').unwrap_or(b.len());
+                let dot = b[..e].iter().position(|&c| c == b'.').unwrap_or(e);
+                max_int = max_int.max(dot);
+                max_frac = max_frac.max(e - (dot + 1).min(e));
+                max_exp = max_exp.max(b.len().saturating_sub(e + 1));
             }
             pad_left = max_int as i32;
             if exp_format {
@@ -138,6 +156,7 @@ impl<'o> FloatFormat<'o> {
         }
         FloatFormat {
             text,
+            cache,
             sign,
             pad_left,
             pad_right,
@@ -146,16 +165,18 @@ impl<'o> FloatFormat<'o> {
         }
     }
 
-    /// Appends the text of one element.
+    /// Appends the text of element `i` of the data the format was made from, `x`.
     pub(crate) fn write<F: PrintFloat>(
         &self,
+        i: usize,
         x: F,
         out: &mut String,
         scratch: &mut Scratch,
         d: &mut Digits,
     ) {
         if x.is_finite() {
-            return self.text.write(x, out, scratch, d);
+            let c = self.cache.get(i).copied().flatten();
+            return self.text.write_cached(x, out, scratch, d, c);
         }
         let plus = self.sign == Sign::Plus;
         let (sign, word) = if x.is_nan() {
@@ -194,18 +215,19 @@ impl<'o> ComplexFormat<'o> {
         }
     }
 
-    /// Appends `re` then `im` with the `j` placed before the imaginary part's right padding.
+    /// Appends element `i`: `re` then `im` with the `j` placed before the imaginary part's right padding.
     pub(crate) fn write<F: PrintFloat>(
         &self,
+        i: usize,
         re: F,
         im: F,
         out: &mut String,
         scratch: &mut Scratch,
         d: &mut Digits,
     ) {
-        self.re.write(re, out, scratch, d);
+        self.re.write(i, re, out, scratch, d);
         let start = out.len();
-        self.im.write(im, out, scratch, d);
+        self.im.write(i, im, out, scratch, d);
         let trimmed = out[start..].trim_end_matches(' ').len();
         out.insert(start + trimmed, 'j');
     }

@@ -1,7 +1,7 @@
 //! Laying out generated digits as text: NumPy's `format_float_positional` and
 //! `format_float_scientific` with their trim and padding rules.
 
-use super::digits::{gen_digits, PrintFloat, Scratch};
+use super::digits::{gen_digits, PrintFloat, Scratch, Shortest};
 use super::dragon4::{CutoffMode, Digits, Request};
 
 /// What to do with trailing zeros and the decimal point (NumPy's `trim`).
@@ -54,6 +54,18 @@ impl FloatText {
         scratch: &mut Scratch,
         d: &mut Digits,
     ) {
+        self.write_cached(x, out, scratch, d, None)
+    }
+
+    /// As [`FloatText::write`], reusing `x`'s shortest digits when the caller has them.
+    pub(crate) fn write_cached<F: PrintFloat>(
+        &self,
+        x: F,
+        out: &mut String,
+        scratch: &mut Scratch,
+        d: &mut Digits,
+        cached: Option<Shortest>,
+    ) {
         let sign = if x.sign_negative() {
             Some('-')
         } else if self.sign {
@@ -76,7 +88,7 @@ impl FloatText {
                     self.min_digits + 1
                 },
             };
-            gen_digits(x, &req, scratch, d);
+            gen_digits(x, &req, scratch, d, cached);
             self.scientific_text(d, sign, out);
         } else {
             let req = Request {
@@ -85,23 +97,22 @@ impl FloatText {
                 max: self.precision,
                 min: self.min_digits,
             };
-            gen_digits(x, &req, scratch, d);
+            gen_digits(x, &req, scratch, d, cached);
             self.positional_text(d, sign, out);
         }
     }
 
     fn positional_text(&self, d: &Digits, sign: Option<char>, out: &mut String) {
-        let start = out.len();
         let has_sign = sign.is_some() as i32;
+        let num_whole = if d.exp >= 0 { d.exp + 1 } else { 1 };
+        push_n(out, ' ', self.pad_left - (num_whole + has_sign));
         if let Some(c) = sign {
             out.push(c);
         }
         let nd = d.digits.len() as i32;
         let digits = std::str::from_utf8(&d.digits).unwrap_or("0");
-        let num_whole;
         let mut num_frac;
         if d.exp >= 0 {
-            num_whole = d.exp + 1;
             if nd <= num_whole {
                 out.push_str(digits);
                 push_n(out, '0', num_whole - nd);
@@ -119,7 +130,6 @@ impl FloatText {
             push_n(out, '0', zeros);
             out.push_str(digits);
             num_frac = nd + zeros;
-            num_whole = 1;
         }
         if self.trim != Trim::DptZeros && num_frac == 0 {
             out.push('.');
@@ -164,10 +174,6 @@ impl FloatText {
                 out.push(' ');
             }
             push_n(out, ' ', self.pad_right - num_frac);
-        }
-        let shift = self.pad_left - (num_whole + has_sign);
-        if shift > 0 {
-            out.insert_str(start, &" ".repeat(shift as usize));
         }
     }
 
