@@ -426,7 +426,7 @@ mod tests {
             0.1,
             0.5,
             1e23,
-            9.999999999999999e22,
+            f64::from_bits(1e23f64.to_bits() - 1),
             5e-324,
             f64::MIN_POSITIVE,
             f64::MAX,

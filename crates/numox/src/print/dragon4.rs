@@ -71,7 +71,7 @@ impl Digits {
 /// Safety bound on generated digits, far above anything printing asks for.
 const MAX_DIGITS: i32 = 16384;
 
-const LOG10_2: f64 = 0.301_029_995_663_981_2;
+const LOG10_2: f64 = std::f64::consts::LOG10_2;
 
 /// Generates the digits of `v` as `req` asks, into `out` (normalised).
 pub(crate) fn dragon4(v: &Decoded, req: &Request, out: &mut Digits) {

@@ -9,7 +9,7 @@
 //! let a = array![[1.0, 2.5], [-3.0, 4.0]];
 //! assert_eq!(a.to_string(), "[[ 1.   2.5]\n [-3.   4. ]]");
 //! assert_eq!(format!("{a:?}"), "array([[ 1. ,  2.5],\n       [-3. ,  4. ]])");
-//! assert_eq!(format!("{:?}", array![1i32, 2]), "array([1, 2], dtype=int32)");
+//! assert_eq!(format!("{:?}", Array::from_vec(vec![1i32, 2])), "array([1, 2], dtype=int32)");
 //! let e = Array::zeros(&[0, 3], numox::DType::Float64).unwrap();
 //! assert_eq!(format!("{e:?}"), "array([], shape=(0, 3), dtype=float64)");
 //! ```
