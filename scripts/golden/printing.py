@@ -345,6 +345,78 @@ def build():
     add("opt_mix", RNG.standard_normal((4, 6)) * 100, precision=2, linewidth=40, sign=" ")
     add("opt_repr_extras_wrap", np.arange(2000, dtype=np.int16), linewidth=40)
     add("opt_c64_p2", np.array([1 / 3 + 2j / 3, 1e-3j], dtype=np.complex64), precision=2)
+    add("opt_c128_fixed", np.array([1 / 3 + 2j, 1e-3 - 1e-5j]), floatmode="fixed", precision=4)
+    add("opt_f16_fixed", np.array([0.1, 1 / 3, 3.0], dtype=np.float16), floatmode="fixed")
+    add("opt_f32_unique", np.array([0.1, 1 / 3, 3.0], dtype=np.float32), floatmode="unique")
+
+    # Random arrays of every dtype under random options.
+    fuzz_cases(90)
+
+
+ALL_DTYPES = [np.bool_] + INT_TYPES + FLOAT_TYPES + [np.complex64, np.complex128]
+
+
+def fuzz_values(dt, n):
+    """n values of dtype dt: ordinary numbers at one random scale, sprinkled with edge values."""
+    dt = np.dtype(dt)
+    if dt.kind == "b":
+        return RNG.integers(0, 2, n).astype(bool)
+    if dt.kind in "iu":
+        info = np.iinfo(dt)
+        if RNG.random() < 0.3:
+            return RNG.integers(info.min, info.max, n, endpoint=True, dtype=dt)
+        lo = 0 if dt.kind == "u" else -50
+        return RNG.integers(lo, 50, n).astype(dt)
+    real = np.dtype(dt.char.lower()) if dt.kind == "c" else dt
+    if real.kind == "c":
+        real = np.dtype(np.float32 if dt == np.complex64 else np.float64)
+
+    def part():
+        top = 4 if real == np.float16 else 12
+        lo, hi = sorted(RNG.integers(-top, top, 2))
+        v = RNG.standard_normal(n) * 10.0 ** RNG.integers(lo, hi + 1, n)
+        if RNG.random() < 0.3:
+            v = np.round(v)
+        for special in [0.0, -0.0, np.nan, np.inf, -np.inf, 1e-9, 0.5]:
+            if RNG.random() < 0.12:
+                v[RNG.integers(0, n)] = special
+        return v.astype(real)
+
+    if dt.kind == "c":
+        c = np.empty(n, dtype=dt)
+        c.real, c.imag = part(), part()  # no complex multiply: keeps inf/nan parts apart
+        return c
+    return part()
+
+
+def fuzz_cases(count):
+    for k in range(count):
+        dt = ALL_DTYPES[k % len(ALL_DTYPES)]
+        ndim = int(RNG.integers(0, 4))
+        shape = tuple(int(x) for x in RNG.integers(1, 5, ndim))
+        if ndim and RNG.random() < 0.3:
+            shape = shape[:-1] + (int(RNG.integers(8, 24)),)
+        n = int(np.prod(shape))
+        a = fuzz_values(dt, n).reshape(shape)
+        ops = "-"
+        if ndim >= 2 and RNG.random() < 0.3:
+            ops = "T"
+        elif ndim >= 1 and RNG.random() < 0.3:
+            ops = f"s:{ndim - 1}:::-2"
+        opts = {}
+        if RNG.random() < 0.5:
+            pool = {
+                "precision": lambda: int(RNG.integers(0, 11)),
+                "suppress": lambda: bool(RNG.integers(0, 2)),
+                "sign": lambda: ["-", "+", " "][RNG.integers(0, 3)],
+                "floatmode": lambda: ["fixed", "unique", "maxprec", "maxprec_equal"][RNG.integers(0, 4)],
+                "linewidth": lambda: int(RNG.integers(20, 100)),
+                "threshold": lambda: int(RNG.integers(3, 30)),
+                "edgeitems": lambda: int(RNG.integers(1, 4)),
+            }
+            for key in RNG.choice(list(pool), int(RNG.integers(1, 4)), replace=False):
+                opts[str(key)] = pool[key]()
+        add(f"fuzz_{k:03d}_{np.dtype(dt).name}", a, ops, **opts)
 
 
 def record(name, base, ops, opts):
