@@ -232,6 +232,17 @@ def build():
         add("bf16_wrap", np.linspace(-3, 3, 30).astype(BF16))
         add("bf16_empty", np.zeros((0, 2), dtype=BF16))
 
+    # NaNs with the sign bit set print unsigned.
+    add("negnan_f64", np.array([0xFFF8000000000000, 0x3FF0000000000000], dtype=np.uint64).view(np.float64))
+    add("negnan_f32_0d", np.array(0xFFC00000, dtype=np.uint32).view(np.float32))
+    add("negnan_f16", np.array([0xFE00, 0x3C00], dtype=np.uint16).view(np.float16))
+    add("negnan_c128", np.array([0xFFF8000000000000, 0xFFF8000000000000], dtype=np.uint64).view(np.complex128))
+    add("negnan_c128_0d", np.array([0x3FF0000000000000, 0xFFF8000000000000], dtype=np.uint64)
+        .view(np.complex128).reshape(()))
+    if BF16 is not None:
+        add("negnan_bf16", np.array([0xFFC0, 0x3F80], dtype=np.uint16).view(BF16))
+        add("negnan_bf16_0d", np.array(0xFFC0, dtype=np.uint16).view(BF16))
+
     # Empty arrays.
     add("empty_f64", np.array([]))
     add("empty_f64_0x3", np.zeros((0, 3)))

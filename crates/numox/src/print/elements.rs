@@ -163,11 +163,12 @@ impl PrintElement for bf16 {
     }
 }
 
-/// C's `printf("%g", x)`: six significant digits, positional for exponents -4..6, trailing
-/// zeros removed.
+/// C's `printf("%g", x)` as ml_dtypes uses it: six significant digits, positional for exponents
+/// -4..6, trailing zeros removed, NaN unsigned.
 pub(crate) fn write_g6(x: f64, out: &mut String) {
     if x.is_nan() {
-        out.push_str(if x.is_sign_negative() { "-nan" } else { "nan" });
+        // ml_dtypes prints a NaN without its sign.
+        out.push_str("nan");
         return;
     }
     if x.is_infinite() {
@@ -217,7 +218,7 @@ pub(crate) fn shown_values<T: Element>(
         .shape()
         .iter()
         .map(|&n| {
-            if edge > 0 && n > 2 * edge {
+            if edge > 0 && n > edge.saturating_mul(2) {
                 (0..edge).chain(n - edge..n).collect()
             } else {
                 (0..n).collect()

@@ -68,7 +68,7 @@ pub fn array2string(
     let summarized: Vec<bool> = a
         .shape()
         .iter()
-        .map(|&n| summarize && 2 * edge < n)
+        .map(|&n| summarize && edge.saturating_mul(2) < n)
         .collect();
     let grid = wrap::Grid {
         words: &words,
