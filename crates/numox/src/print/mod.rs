@@ -162,26 +162,43 @@ fn dtype_is_implied(d: DType) -> bool {
     )
 }
 
+/// Formats with the global options, or with their precision replaced by the formatter's
+/// (`{:.3}`).
+fn with_format_options(f: &fmt::Formatter<'_>, print: impl Fn(&PrintOptions) -> String) -> String {
+    options::with_options(|o| match f.precision() {
+        Some(p) => print(&PrintOptions {
+            precision: p,
+            ..o.clone()
+        }),
+        None => print(o),
+    })
+}
+
 impl fmt::Display for Array {
-    /// NumPy's `str(a)` under the global print options.
+    /// NumPy's `str(a)` under the global print options; a precision in the format string
+    /// (`{:.3}`) overrides the `precision` option.
     ///
     /// ```
-    /// assert_eq!(numox::array![[1, 2], [3, 4]].to_string(), "[[1 2]\n [3 4]]");
+    /// let a = numox::array![[1.0, 2.0], [3.0, 1.0 / 3.0]];
+    /// assert_eq!(a.to_string(), "[[1.         2.        ]\n [3.         0.33333333]]");
+    /// assert_eq!(format!("{a:.2}"), "[[1.   2.  ]\n [3.   0.33]]");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = options::with_options(|o| array_str(self, o));
+        let s = with_format_options(f, |o| array_str(self, o));
         f.write_str(&s)
     }
 }
 
 impl fmt::Debug for Array {
-    /// NumPy's `repr(a)` under the global print options.
+    /// NumPy's `repr(a)` under the global print options; a precision in the format string
+    /// (`{:.3?}`) overrides the `precision` option.
     ///
     /// ```
     /// assert_eq!(format!("{:?}", numox::array![0.5f32]), "array([0.5], dtype=float32)");
+    /// assert_eq!(format!("{:.1?}", numox::array![0.25, 1.0]), "array([0.2, 1. ])");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = options::with_options(|o| array_repr(self, o));
+        let s = with_format_options(f, |o| array_repr(self, o));
         f.write_str(&s)
     }
 }
