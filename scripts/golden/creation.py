@@ -455,9 +455,6 @@ def gen_array(g):
 
 
 def generate(out):
-    for f in os.listdir(out):
-        if f.endswith(".npy") or f in ("cases.txt", "arrays.npys"):
-            os.remove(os.path.join(out, f))
     g = Gen(out)
     gen_arange(g)
     gen_spaces(g)

@@ -48,7 +48,11 @@ pub mod dtype;
 pub mod error;
 pub mod io;
 pub mod layout;
+<<<<<<< HEAD
 pub mod promote;
+=======
+pub mod print;
+>>>>>>> main
 
 pub use array::{Array, ArrayViewMut, Flags};
 pub use creation::{
@@ -64,3 +68,4 @@ pub use error::{Error, Result};
 pub use half::{bf16, f16};
 pub use layout::Order;
 pub use num_complex::{Complex32, Complex64};
+pub use print::{get_printoptions, set_printoptions, PrintOptions};
