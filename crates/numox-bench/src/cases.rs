@@ -92,15 +92,15 @@ pub static CASES: &[Case] = &[
     Case {
         name: "arange_f64_1e7",
         bytes: F64 * N as u64,
-        // run(|| Box::new(|| drop(black_box(Array::arange(0.0, black_box(N) as f64, 1.0, DType::Float64).unwrap())))),
-        numox: pending("Array::arange (wt-create)"),
+        numox: run(|| {
+            Box::new(|| drop(black_box(numox::arange(0.0, black_box(N) as f64, 1.0).unwrap())))
+        }),
         ndarray: run(|| Box::new(|| drop(black_box(Array1::range(0.0, black_box(N) as f64, 1.0))))),
     },
     Case {
         name: "linspace_f64_1e7",
         bytes: F64 * N as u64,
-        // run(|| Box::new(|| drop(black_box(Array::linspace(0.0, 1.0, black_box(N)).unwrap())))),
-        numox: pending("Array::linspace (wt-create)"),
+        numox: run(|| Box::new(|| drop(black_box(numox::linspace(0.0, 1.0, black_box(N)).unwrap())))),
         ndarray: run(|| Box::new(|| drop(black_box(Array1::linspace(0.0, 1.0, black_box(N)))))),
     },
     Case {

@@ -48,11 +48,8 @@ pub mod dtype;
 pub mod error;
 pub mod io;
 pub mod layout;
-<<<<<<< HEAD
-pub mod promote;
-=======
 pub mod print;
->>>>>>> main
+pub mod promote;
 
 pub use array::{Array, ArrayViewMut, Flags};
 pub use creation::{
