@@ -445,7 +445,7 @@ fn k_strides(proto: &Layout, shape: &[usize]) -> Strides {
 /// Writes `value` (already of the array's dtype) to every element of a fresh array.
 pub(crate) fn fill_value<T: Element>(a: &mut Array, value: T) -> Result<()> {
     let out = memory_slice_mut::<T>(a)?;
-    par_fill(out, |_| value);
+    par_fill(out, move |_| value);
     Ok(())
 }
 

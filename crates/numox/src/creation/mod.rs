@@ -73,20 +73,24 @@ const PAR_CHUNK: usize = 1 << 16;
 
 /// Writes `f(i)` to `out[i]` for every index; in parallel for long outputs. Each element comes
 /// from its index alone, so the values do not depend on how the work is split.
-pub(crate) fn par_fill<T: Send, F: Fn(usize) -> T + Sync>(out: &mut [T], f: F) {
+///
+/// `f` is `Copy` (a `move` closure over plain values): each task works on its own copy, which
+/// lets the compiler keep the captured values in registers and vectorise the loop.
+pub(crate) fn par_fill<T: Send, F: Fn(usize) -> T + Sync + Copy>(out: &mut [T], f: F) {
     if out.len() < PAR_MIN {
-        for (i, x) in out.iter_mut().enumerate() {
-            *x = f(i);
-        }
+        fill_from(out, 0, f);
     } else {
         out.par_chunks_mut(PAR_CHUNK)
             .enumerate()
-            .for_each(|(c, chunk)| {
-                let base = c * PAR_CHUNK;
-                for (j, x) in chunk.iter_mut().enumerate() {
-                    *x = f(base + j);
-                }
-            });
+            .for_each(|(c, chunk)| fill_from(chunk, c * PAR_CHUNK, f));
+    }
+}
+
+/// `out[j] = f(base + j)`.
+#[inline(always)]
+fn fill_from<T, F: Fn(usize) -> T>(out: &mut [T], base: usize, f: F) {
+    for (j, x) in out.iter_mut().enumerate() {
+        *x = f(base + j);
     }
 }
 
@@ -130,18 +134,22 @@ pub(crate) fn memory_pos(layout: &Layout, index: &[usize]) -> usize {
     layout.offset_of(index) - lo
 }
 
-/// Replaces every element by `f(element)`; in parallel for long slices.
-pub(crate) fn par_map<T: Copy + Send + Sync, F: Fn(T) -> T + Sync>(out: &mut [T], f: F) {
+/// Replaces every element by `f(element)`; in parallel for long slices. `f` is `Copy` for the
+/// reason given at [`par_fill`].
+pub(crate) fn par_map<T: Copy + Send + Sync, F: Fn(T) -> T + Sync + Copy>(out: &mut [T], f: F) {
     if out.len() < PAR_MIN {
-        for x in out.iter_mut() {
-            *x = f(*x);
-        }
+        map_in(out, f);
     } else {
-        out.par_chunks_mut(PAR_CHUNK).for_each(|chunk| {
-            for x in chunk.iter_mut() {
-                *x = f(*x);
-            }
-        });
+        out.par_chunks_mut(PAR_CHUNK)
+            .for_each(|chunk| map_in(chunk, f));
+    }
+}
+
+/// `x = f(x)` for every element.
+#[inline(always)]
+fn map_in<T: Copy, F: Fn(T) -> T>(out: &mut [T], f: F) {
+    for x in out.iter_mut() {
+        *x = f(*x);
     }
 }
 

@@ -27,7 +27,7 @@ macro_rules! range_int {
                 // wrapping arithmetic modulo 2^64, truncated to the element width.
                 let start = out[0] as $wide as u64;
                 let delta = out[1].wrapping_sub(out[0]) as $wide as u64;
-                par_fill(&mut out[2..], |j| {
+                par_fill(&mut out[2..], move |j| {
                     start.wrapping_add(((j + 2) as u64).wrapping_mul(delta)) as $t
                 });
                 Ok(())
@@ -47,7 +47,7 @@ macro_rules! range_float {
                 }
                 let start = out[0];
                 let delta = out[1] - start;
-                par_fill(&mut out[2..], |j| start + (j + 2) as $t * delta);
+                par_fill(&mut out[2..], move |j| start + (j + 2) as $t * delta);
                 Ok(())
             }
         }
@@ -65,7 +65,7 @@ macro_rules! range_half {
                 // NumPy (and ml_dtypes) fill half types through f32.
                 let start = out[0].to_f32();
                 let delta = out[1].to_f32() - start;
-                par_fill(&mut out[2..], |j| <$t>::from_f32(start + (j + 2) as f32 * delta));
+                par_fill(&mut out[2..], move |j| <$t>::from_f32(start + (j + 2) as f32 * delta));
                 Ok(())
             }
         }
@@ -82,7 +82,7 @@ macro_rules! range_complex {
                 }
                 let start = out[0];
                 let (dre, dim) = (out[1].re - start.re, out[1].im - start.im);
-                par_fill(&mut out[2..], |j| {
+                par_fill(&mut out[2..], move |j| {
                     let i = (j + 2) as $r;
                     Complex::new(start.re + i * dre, start.im + i * dim)
                 });

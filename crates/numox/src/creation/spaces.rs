@@ -214,7 +214,7 @@ pub fn linspace_retstep(
         let mut a = Array::zeros(&[num], dt)?;
         let step = lin_fill(a.as_slice_mut::<F>()?, s, e, opts.endpoint);
         if opts.dtype.is_some_and(|d| d.is_integer()) {
-            par_map(a.as_slice_mut::<F>()?, |x| F::from_f64(x.to_f64().floor()));
+            par_map(a.as_slice_mut::<F>()?, move |x| F::from_f64(x.to_f64().floor()));
         }
         Ok((a, step))
     })?;
@@ -261,7 +261,7 @@ pub fn logspace_with(
         let out = a.as_slice_mut::<F>()?;
         lin_fill(out, s, e, opts.endpoint);
         let base = F::from_f64(opts.base);
-        par_map(out, |y| base.pow(y));
+        par_map(out, move |y| base.pow(y));
         Ok(a)
     })?;
     cast_to(a, opts.dtype)
@@ -321,14 +321,14 @@ pub fn geomspace_with(
     let mut a = Array::zeros(&[num], DType::Float64)?;
     let out = a.as_slice_mut::<f64>()?;
     lin_fill(out, start.log10(), stop.log10(), opts.endpoint);
-    par_map(out, |y| 10f64.powf(y));
+    par_map(out, move |y| 10f64.powf(y));
     if num > 0 {
         out[0] = start;
         if num > 1 && opts.endpoint {
             out[num - 1] = stop;
         }
     }
-    par_map(out, |x| x * sign);
+    par_map(out, move |x| x * sign);
     cast_to(a, opts.dtype)
 }
 
@@ -378,13 +378,15 @@ fn lin_fill<F: SpaceFloat>(out: &mut [F], start: F, stop: F, endpoint: bool) -> 
         let step = delta.div(divf);
         if step == F::from_f64(0.0) {
             // NumPy divides first when the step underflows to zero (denormal ranges).
-            par_fill(out, |i| F::from_index(i).div(divf).mul(delta).add(start));
+            par_fill(out, move |i| {
+                F::from_index(i).div(divf).mul(delta).add(start)
+            });
         } else {
-            par_fill(out, |i| F::from_index(i).mul(step).add(start));
+            par_fill(out, move |i| F::from_index(i).mul(step).add(start));
         }
         step.to_f64()
     } else {
-        par_fill(out, |i| F::from_index(i).mul(delta).add(start));
+        par_fill(out, move |i| F::from_index(i).mul(delta).add(start));
         F::nan().to_f64()
     };
     if endpoint && num > 1 {
