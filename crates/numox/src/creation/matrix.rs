@@ -116,7 +116,7 @@ pub fn eye_with(n: impl IntArg, opts: impl Into<MatrixOpts>) -> Result<Array> {
     };
     let dtype = opts.dtype.unwrap_or(DType::Float64);
     let mut a = Array::zeros_order(&[rows, cols], dtype, opts.order)?;
-    let k = opts.k;
+    let k = offset(opts.k);
     crate::dispatch_dtype!(dtype, T => mark::<T>(&mut a, |i| (i as i128 + k, i as i128 + k + 1)))?;
     Ok(a)
 }
@@ -167,9 +167,15 @@ pub fn tri_with(n: impl IntArg, opts: impl Into<MatrixOpts>) -> Result<Array> {
     let cols = clamp(opts.m.unwrap_or(n))?;
     let dtype = opts.dtype.unwrap_or(DType::Float64);
     let mut a = Array::zeros_order(&[rows, cols], dtype, opts.order)?;
-    let k = opts.k;
+    let k = offset(opts.k);
     crate::dispatch_dtype!(dtype, T => mark::<T>(&mut a, |i| (0, i as i128 + k + 1)))?;
     Ok(a)
+}
+
+/// A diagonal offset limited to +-2**64, beyond every possible axis length, so that index
+/// arithmetic on it cannot overflow.
+fn offset(k: i128) -> i128 {
+    k.clamp(-(1 << 64), 1 << 64)
 }
 
 /// Sets to one the elements `(i, j)` of a fresh 2-D array with `lo <= j < hi` for
@@ -211,7 +217,7 @@ fn clip(x: i128, ncols: usize) -> usize {
 /// );
 /// ```
 pub fn diag(v: &Array, k: impl IntArg) -> Result<Array> {
-    let k = k.to_i128();
+    let k = offset(k.to_i128());
     match v.ndim() {
         1 => diag_from_1d(v, k),
         2 => Ok(diagonal_view(v, k).copy()),
@@ -227,12 +233,12 @@ pub fn diag(v: &Array, k: impl IntArg) -> Result<Array> {
 /// assert_eq!(d.get_as::<i64>(&[3, 3]).unwrap(), 4);
 /// ```
 pub fn diagflat(v: &Array, k: impl IntArg) -> Result<Array> {
-    diag_from_1d(&v.reshape(&[-1])?, k.to_i128())
+    diag_from_1d(&v.reshape(&[-1])?, offset(k.to_i128()))
 }
 
 fn diag_from_1d(v: &Array, k: i128) -> Result<Array> {
     let len = v.size();
-    let n = dim(len as i128 + k.abs())?;
+    let n = dim(len as i128 + k.abs())?; // |k| <= 2**64 after `offset`
     let mut a = Array::zeros(&[n, n], v.dtype())?;
     let shift = usize::try_from(k.unsigned_abs()).map_err(|_| super::args::too_big())?;
     crate::dispatch_dtype!(v.dtype(), T => {
@@ -273,7 +279,7 @@ fn diagonal_view(v: &Array, k: i128) -> Array {
 /// assert_eq!(tril(&array![1, 2], 0).unwrap().to_vec::<i64>().unwrap(), vec![1, 0, 1, 2]);
 /// ```
 pub fn tril(m: &Array, k: impl IntArg) -> Result<Array> {
-    let k = k.to_i128();
+    let k = offset(k.to_i128());
     triangle(m, "tril", |i| (i as i128 + k + 1, i128::MAX))
 }
 
@@ -286,7 +292,7 @@ pub fn tril(m: &Array, k: impl IntArg) -> Result<Array> {
 /// assert_eq!(triu(&m, 1).unwrap().to_vec::<i64>().unwrap(), vec![0, 2, 3, 0, 0, 6]);
 /// ```
 pub fn triu(m: &Array, k: impl IntArg) -> Result<Array> {
-    let k = k.to_i128();
+    let k = offset(k.to_i128());
     triangle(m, "triu", |i| (0, i as i128 + k))
 }
 
@@ -331,6 +337,25 @@ mod tests {
         assert_eq!(a.get_as::<f64>(&[0, 1]).unwrap(), 1.0);
         assert_eq!(a.get_as::<f64>(&[1, 2]).unwrap(), 1.0);
         assert_eq!(a.get_as::<f64>(&[1, 1]).unwrap(), 0.0);
+    }
+
+    #[test]
+    fn extreme_offsets() {
+        let m = crate::array![[1, 2], [3, 4]];
+        assert_eq!(
+            tril(&m, i128::MAX).unwrap().to_vec::<i64>().unwrap(),
+            vec![1, 2, 3, 4]
+        );
+        assert_eq!(
+            triu(&m, i128::MIN).unwrap().to_vec::<i64>().unwrap(),
+            vec![1, 2, 3, 4]
+        );
+        assert_eq!(diag(&m, i128::MIN).unwrap().size(), 0);
+        let e = eye_with(2, MatrixOpts::new().k(i128::MAX)).unwrap();
+        assert_eq!(e.to_vec::<f64>().unwrap(), vec![0.0; 4]);
+        let t = tri_with(2, MatrixOpts::new().k(i128::MIN)).unwrap();
+        assert_eq!(t.to_vec::<f64>().unwrap(), vec![0.0; 4]);
+        assert!(diag(&crate::array![1], i64::MAX).is_err());
     }
 
     #[test]
