@@ -105,14 +105,14 @@ macro_rules! target_int {
                 const LO: f32 = <$t>::MIN as f32;
                 const HI: f32 = (<$t>::MAX as f64 + 1.0) as f32;
                 let t = v.trunc();
-                t >= LO && t < HI
+                (LO..HI).contains(&t)
             }
             #[inline(always)]
             fn fits_f64(v: f64) -> bool {
                 const LO: f64 = <$t>::MIN as f64;
                 const HI: f64 = <$t>::MAX as f64 + 1.0;
                 let t = v.trunc();
-                t >= LO && t < HI
+                (LO..HI).contains(&t)
             }
         }
     )*};
@@ -240,11 +240,11 @@ impl CastTarget for f16 {
     }
     #[inline(always)]
     fn from_c32(v: Complex32) -> Self {
-        Self::from_f32(v.re)
+        <Self as CastTarget>::from_f32(v.re)
     }
     #[inline(always)]
     fn from_c64(v: Complex64) -> Self {
-        Self::from_f64(v.re)
+        <Self as CastTarget>::from_f64(v.re)
     }
     #[inline(always)]
     fn fits_f32(_: f32) -> bool {
@@ -285,11 +285,11 @@ impl CastTarget for bf16 {
     }
     #[inline(always)]
     fn from_c32(v: Complex32) -> Self {
-        Self::from_f32(v.re)
+        <Self as CastTarget>::from_f32(v.re)
     }
     #[inline(always)]
     fn from_c64(v: Complex64) -> Self {
-        Self::from_f64(v.re)
+        <Self as CastTarget>::from_f64(v.re)
     }
     #[inline(always)]
     fn fits_f32(_: f32) -> bool {
