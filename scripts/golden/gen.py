@@ -1,36 +1,51 @@
 #!/usr/bin/env python3
-"""Writes numox's golden test data with NumPy as the oracle.
+"""Regenerate numox's golden test data with NumPy.
 
-Run in a venv with numpy 2.x and ml_dtypes:  python scripts/golden/gen.py [--out DIR] [AREA ...]
-Each area module here exposes generate(out_dir) and writes into <out>/<area>/.
-The default output is crates/numox/tests/data; its files are committed.
+Runs every area module listed in AREAS: each is scripts/golden/<area>.py and exposes
+generate(out_dir), which writes that area's files into out_dir (emptied and created here
+beforehand).
+By default out_dir is crates/numox/tests/data/<area>/; with --out DIR it is DIR/<area>/, which is
+how scripts/test checks that the committed goldens are up to date.
+
+    python scripts/golden/gen.py               # rewrite crates/numox/tests/data/
+    python scripts/golden/gen.py --out /tmp/x  # write elsewhere
 """
+
 import argparse
 import importlib
-import os
+import pathlib
+import shutil
 import sys
 
+# One module name per line; each area adds its own.
 AREAS = [
     "npy",
     "views",
     "casting",
+    "printing",
 ]
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.join(HERE, "..", "..", "crates", "numox", "tests", "data")
+HERE = pathlib.Path(__file__).resolve().parent
+DEFAULT_OUT = HERE.parent.parent / "crates" / "numox" / "tests" / "data"
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--out", default=DEFAULT_OUT)
-    p.add_argument("areas", nargs="*", default=AREAS)
-    args = p.parse_args()
-    sys.path.insert(0, HERE)
-    for area in args.areas:
-        out = os.path.join(args.out, area)
-        os.makedirs(out, exist_ok=True)
-        importlib.import_module(area).generate(out)
-        print(f"wrote {area}")
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=pathlib.Path, default=DEFAULT_OUT,
+                        help="root directory for the data (default: crates/numox/tests/data)")
+    parser.add_argument("areas", nargs="*", help="only these areas (default: all)")
+    args = parser.parse_args()
+    unknown = [a for a in args.areas if a not in AREAS]
+    if unknown:
+        sys.exit(f"unknown area(s): {', '.join(unknown)}; known: {', '.join(AREAS)}")
+    sys.path.insert(0, str(HERE))
+    for area in args.areas or AREAS:
+        out_dir = args.out / area
+        # The area directory holds generated files only: start it empty so nothing stale stays.
+        shutil.rmtree(out_dir, ignore_errors=True)
+        out_dir.mkdir(parents=True)
+        importlib.import_module(area).generate(out_dir)
+        print(f"golden: {area} -> {out_dir}")
 
 
 if __name__ == "__main__":

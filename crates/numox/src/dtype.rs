@@ -309,7 +309,7 @@ pub trait Element:
 }
 
 /// One element of any dtype, as returned by [`Array::item`](crate::Array::item) and taken by
-/// [`Array::set`](crate::Array::set).
+/// [`Array::set_as`](crate::Array::set_as).
 ///
 /// ```
 /// use numox::{DType, Scalar};
@@ -392,13 +392,18 @@ pub fn dtype_of_val<T: Element>(_: &T) -> DType {
 }
 
 impl fmt::Display for Scalar {
+    /// NumPy's `str()` of the scalar (`np.float64(1.0)` prints `1.0`, `np.complex64(1+2j)`
+    /// prints `(1+2j)`).
+    ///
+    /// ```
+    /// use numox::Scalar;
+    /// assert_eq!(Scalar::from(1e20f64).to_string(), "1e+20");
+    /// assert_eq!(Scalar::from(numox::Complex64::new(0.0, 1.0)).to_string(), "1j");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Scalar::Bool(v) => write!(f, "{}", if *v { "True" } else { "False" }),
-            Scalar::Complex64(c) => write!(f, "({}{:+}j)", c.re, c.im),
-            Scalar::Complex128(c) => write!(f, "({}{:+}j)", c.re, c.im),
-            other => crate::dispatch_scalar!(other, v => fmt::Debug::fmt(v, f)),
-        }
+        let mut s = String::new();
+        crate::print::write_scalar(self, &mut s);
+        f.write_str(&s)
     }
 }
 

@@ -46,6 +46,7 @@ pub mod error;
 pub mod io;
 pub mod layout;
 pub mod promote;
+pub mod print;
 
 pub use array::{Array, ArrayViewMut, Flags};
 pub use dtype::{DType, Element, Scalar};
@@ -54,3 +55,4 @@ pub use half::{bf16, f16};
 pub use layout::Order;
 pub use num_complex::{Complex32, Complex64};
 pub use promote::{Casting, ScalarKind};
+pub use print::{get_printoptions, set_printoptions, PrintOptions};

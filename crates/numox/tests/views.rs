@@ -185,3 +185,16 @@ fn handles_are_send_and_sync() {
     });
     assert_eq!(h.join().unwrap(), 499500.0);
 }
+
+#[test]
+fn large_copies_use_the_parallel_path_correctly() {
+    let n = (1 << 20) + 7; // over the 4 MiB threshold, not a multiple of the chunk
+    let a = Array::from_vec((0..n as i64).map(|k| k as f64).collect::<Vec<_>>());
+    let sub = a.slice_axis(0, Some(3), None, 1).unwrap();
+    let c = sub.copy();
+    let v = c.as_slice::<f64>().unwrap();
+    assert_eq!(v.len(), n - 3);
+    assert!(v.iter().enumerate().all(|(k, &x)| x == (k + 3) as f64));
+    let f = a.reshape(&[-1, 1]).unwrap().copy_order(Order::F);
+    assert_eq!(f.to_vec::<f64>().unwrap(), a.to_vec::<f64>().unwrap());
+}

@@ -217,7 +217,7 @@ pub(crate) unsafe fn fill_runs<T: Element>(
             if r.stride == 1 {
                 std::slice::from_raw_parts_mut(p.add(r.offset), r.len).fill(value);
             } else {
-                let mut q = p.offset(r.offset as isize);
+                let mut q = p.add(r.offset);
                 for _ in 0..r.len {
                     *q = value;
                     q = q.offset(r.stride);

@@ -186,7 +186,7 @@ pub(crate) fn resolve_reshape(size: usize, shape: &[isize]) -> Result<Vec<usize>
     let mut dims: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
     match unknown {
         Some(k) => {
-            if known == 0 || size % known != 0 {
+            if known == 0 || !size.is_multiple_of(known) {
                 return Err(Error::Shape(format!(
                     "cannot reshape array of size {size} into shape {}",
                     show()

@@ -9,7 +9,6 @@
 mod access;
 mod construct;
 mod convert;
-mod debug_tmp;
 mod view_mut;
 
 pub use convert::{Leaf, Nested};
@@ -407,12 +406,35 @@ impl Array {
     }
 }
 
+/// Copies at or above this many bytes use both cores.
+const PAR_COPY_BYTES: usize = 4 << 20;
+
 /// Copies the elements of `src_layout` over `src` (a buffer base) to `dst` in C order.
 ///
 /// # Safety
 /// `src` must be valid for every element the layout addresses and `dst` for `size` writes of T.
 pub(crate) unsafe fn copy_runs<T: Element>(src: *const u8, src_layout: &Layout, dst: *mut T) {
     let src = src as *const T;
+    let n = src_layout.size();
+    if n * std::mem::size_of::<T>() >= PAR_COPY_BYTES && src_layout.is_c_contiguous() {
+        // One long run: copy it in chunks on both cores.
+        let chunk = PAR_COPY_BYTES / 2 / std::mem::size_of::<T>();
+        let (s, d) = (src.add(src_layout.offset()) as usize, dst as usize);
+        use rayon::prelude::*;
+        (0..n.div_ceil(chunk)).into_par_iter().for_each(|c| {
+            let start = c * chunk;
+            let len = chunk.min(n - start);
+            // SAFETY: chunks are disjoint ranges of the caller-guaranteed source and destination.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    (s as *const T).add(start),
+                    (d as *mut T).add(start),
+                    len,
+                )
+            }
+        });
+        return;
+    }
     let mut k = 0usize;
     for_each_run(src_layout, |r| {
         // SAFETY: guaranteed by the caller for every run of the layout.
@@ -420,7 +442,7 @@ pub(crate) unsafe fn copy_runs<T: Element>(src: *const u8, src_layout: &Layout, 
             if r.stride == 1 {
                 std::ptr::copy_nonoverlapping(src.add(r.offset), dst.add(k), r.len);
             } else {
-                let mut p = src.offset(r.offset as isize);
+                let mut p = src.add(r.offset);
                 for j in 0..r.len {
                     *dst.add(k + j) = *p;
                     p = p.offset(r.stride);

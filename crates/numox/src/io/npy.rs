@@ -314,7 +314,7 @@ mod tests {
 
         let mut be = b"\x93NUMPY\x01\x00".to_vec();
         let mut dict = "{'descr': '>u2', 'fortran_order': False, 'shape': (2,), }".to_string();
-        while (10 + dict.len() + 1) % 64 != 0 {
+        while !(10 + dict.len() + 1).is_multiple_of(64) {
             dict.push(' ');
         }
         dict.push('\n');

@@ -1,0 +1,188 @@
+//! The case registry: one entry per benchmark case, keyed by its name `op_dtype_size`.
+//!
+//! The NumPy side of each case is the entry of the same name in `scripts/bench_numpy.py`'s
+//! `CASES`. To add a case, add one [`Case`] to [`CASES`] here and one entry there.
+//!
+//! Each implementation is a *setup* function: it builds the inputs (untimed) and returns the
+//! operation as a closure, which the timer then calls many times. The closure passes its result
+//! through [`black_box`] so the work cannot be optimised away, and drops it inside the timed region
+//! (NumPy frees its results inside the timed region too).
+//!
+//! A case whose numox operation has not landed yet has `numox: pending("...")`: it is still
+//! listed and NumPy and ndarray still run it. Switching it on means replacing `pending(...)` by
+//! `run(...)` with the setup closure (the intended one is written out in a comment beside it).
+
+use std::hint::black_box;
+
+use ndarray::Array1;
+use numox::{Array, DType};
+use rayon::prelude::*;
+
+/// The timed operation, as returned by a setup function.
+pub type Bench = Box<dyn FnMut()>;
+
+/// One implementation of a case.
+#[derive(Clone, Copy)]
+pub enum Impl {
+    /// Runs: the setup function builds the inputs and returns the timed operation.
+    Run(fn() -> Bench),
+    /// Registered but not runnable yet (the reason says what it waits for).
+    Pending(&'static str),
+    /// This implementation has no such operation.
+    Absent,
+}
+
+/// One benchmark case.
+pub struct Case {
+    /// `op_dtype_size`, the same name as in `scripts/bench_numpy.py`.
+    pub name: &'static str,
+    /// Bytes the operation must read plus write once; 0 when the case is not memory-bound.
+    /// numox's achieved bandwidth is `bytes / median time`.
+    pub bytes: u64,
+    /// The numox implementation (for the STREAM triad: plain Rust with rayon).
+    pub numox: Impl,
+    /// The ndarray crate's implementation.
+    pub ndarray: Impl,
+}
+
+impl Case {
+    /// The implementations by the names the runner reports them under.
+    pub fn impls(&self) -> [(&'static str, Impl); 2] {
+        [("ndarray", self.ndarray), ("numox", self.numox)]
+    }
+}
+
+const fn run(setup: fn() -> Bench) -> Impl {
+    Impl::Run(setup)
+}
+
+const fn pending(reason: &'static str) -> Impl {
+    Impl::Pending(reason)
+}
+
+const N: usize = 10_000_000;
+const F64: u64 = 8;
+const F32: u64 = 4;
+
+/// The name of the case that measures the machine's memory bandwidth.
+pub const TRIAD: &str = "stream_triad_f64_2e7";
+const TRIAD_N: usize = 20_000_000;
+
+/// Every case, in report order. The triad comes first: it gives the machine's bandwidth.
+pub static CASES: &[Case] = &[
+    Case {
+        name: TRIAD,
+        bytes: 3 * F64 * TRIAD_N as u64,
+        numox: run(stream_triad),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // Both sides map zeroed pages lazily: this times allocation, not a pass over memory.
+        name: "zeros_f64_1e7",
+        bytes: 0,
+        numox: run(|| {
+            Box::new(|| {
+                drop(black_box(
+                    Array::zeros(&[black_box(N)], DType::Float64).unwrap(),
+                ))
+            })
+        }),
+        ndarray: run(|| Box::new(|| drop(black_box(Array1::<f64>::zeros(black_box(N)))))),
+    },
+    Case {
+        name: "arange_f64_1e7",
+        bytes: F64 * N as u64,
+        // run(|| Box::new(|| drop(black_box(Array::arange(0.0, black_box(N) as f64, 1.0, DType::Float64).unwrap())))),
+        numox: pending("Array::arange (wt-create)"),
+        ndarray: run(|| Box::new(|| drop(black_box(Array1::range(0.0, black_box(N) as f64, 1.0))))),
+    },
+    Case {
+        name: "linspace_f64_1e7",
+        bytes: F64 * N as u64,
+        // run(|| Box::new(|| drop(black_box(Array::linspace(0.0, 1.0, black_box(N)).unwrap())))),
+        numox: pending("Array::linspace (wt-create)"),
+        ndarray: run(|| Box::new(|| drop(black_box(Array1::linspace(0.0, 1.0, black_box(N)))))),
+    },
+    Case {
+        name: "astype_f64_to_f32_1e7",
+        bytes: (F64 + F32) * N as u64,
+        // run(|| { let a = numox_ramp(N); Box::new(move || drop(black_box(black_box(&a).astype(DType::Float32).unwrap()))) }),
+        numox: pending("Array::astype (wt-cast)"),
+        ndarray: run(|| {
+            let a = ndarray_ramp(N);
+            Box::new(move || drop(black_box(black_box(&a).mapv(|x| x as f32))))
+        }),
+    },
+    Case {
+        name: "copy_f64_1e7",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let a = numox_ramp(N);
+            Box::new(move || drop(black_box(black_box(&a).copy())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_ramp(N);
+            Box::new(move || drop(black_box(black_box(&a).to_owned())))
+        }),
+    },
+    Case {
+        // repr of i / 7 for i in 0..1000, as NumPy's `repr(np.arange(1000) / 7)`: every element
+        // printed (1000 is NumPy's summarisation threshold). ndarray elides long arrays.
+        name: "repr_f64_1000",
+        bytes: 0,
+        numox: run(|| {
+            let a = numox_sevenths(1000);
+            Box::new(move || drop(black_box(format!("{:?}", black_box(&a)))))
+        }),
+        ndarray: Impl::Absent,
+    },
+];
+
+/// `0.0, 1.0, 2.0, ...` as a numox array.
+fn numox_ramp(n: usize) -> Array {
+    Array::from_vec((0..n).map(|i| i as f64).collect::<Vec<f64>>())
+}
+
+/// `0.0, 1.0, 2.0, ...` as an ndarray array.
+fn ndarray_ramp(n: usize) -> Array1<f64> {
+    Array1::from_iter((0..n).map(|i| i as f64))
+}
+
+/// `i / 7` for `i` in `0..n` (varied digits for the printing cases).
+fn numox_sevenths(n: usize) -> Array {
+    Array::from_vec((0..n).map(|i| i as f64 / 7.0).collect::<Vec<f64>>())
+}
+
+/// STREAM's triad `a[i] = b[i] + s * c[i]` on both cores: 24 bytes per element.
+fn stream_triad() -> Bench {
+    const CHUNK: usize = 1 << 16;
+    let b = vec![1.0f64; TRIAD_N];
+    let c = vec![2.0f64; TRIAD_N];
+    let mut a = vec![0.0f64; TRIAD_N];
+    // Touch `a` so its page faults are not timed (STREAM reuses its arrays too).
+    a.par_chunks_mut(CHUNK).for_each(|ch| ch.fill(0.5));
+    Box::new(move || {
+        let s = black_box(3.0f64);
+        a.par_chunks_mut(CHUNK)
+            .zip(b.par_chunks(CHUNK))
+            .zip(c.par_chunks(CHUNK))
+            .for_each(|((a, b), c)| {
+                for ((a, &b), &c) in a.iter_mut().zip(b).zip(c) {
+                    *a = b + s * c;
+                }
+            });
+        black_box(&mut a);
+    })
+}
+
+/// The cases whose name contains `filter`, plus the triad (always measured: it is the bandwidth
+/// every other case is compared with).
+pub fn select(filter: Option<&str>) -> Vec<&'static Case> {
+    CASES
+        .iter()
+        .filter(|c| match filter {
+            Some(f) => c.name == TRIAD || c.name.contains(f),
+            None => true,
+        })
+        .collect()
+}

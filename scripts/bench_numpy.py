@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""The NumPy side of scripts/bench: runs the cases of CASES and prints one tab-separated line per
+result, in the same format as the Rust runner (crates/numox-bench):
+
+    bench_numpy.py list                 CASE <name>
+    bench_numpy.py run --cases a,b,... [--samples K] [--min-sample-ms MS]
+                                        SAMPLE <case> numpy <seconds per call>
+                                        SKIP <case> numpy <reason>   (no NumPy entry for the case)
+
+Each CASES entry is a setup function: it builds the inputs (untimed) and returns the operation
+as a zero-argument callable, which is timed as the Rust runner times its closures
+(crates/numox-bench/src/timing.rs): one warm-up call, one timed call to choose how many calls a
+sample spans, a warm-up sample when that is more than one, then the samples. The result is freed
+inside the timed region, as in Rust.
+
+To add a case, add one entry here and one in crates/numox-bench/src/cases.rs (same name; the
+byte count for bandwidth lives there).
+"""
+
+import argparse
+import math
+import sys
+import time
+
+import numpy as np
+
+N = 10_000_000
+
+
+def _ramp(n):
+    return np.arange(n, dtype=np.float64)
+
+
+CASES = {
+    "zeros_f64_1e7": lambda: (lambda: np.zeros(N)),
+    "arange_f64_1e7": lambda: (lambda: np.arange(0.0, N, 1.0)),
+    "linspace_f64_1e7": lambda: (lambda: np.linspace(0.0, 1.0, N)),
+    "astype_f64_to_f32_1e7": lambda: (lambda a=_ramp(N): a.astype(np.float32)),
+    "copy_f64_1e7": lambda: (lambda a=_ramp(N): a.copy()),
+    # Every element printed: 1000 is NumPy's summarisation threshold.
+    "repr_f64_1000": lambda: (lambda a=np.arange(1000) / 7.0: repr(a)),
+}
+
+
+def measure(op, samples, min_sample):
+    """Seconds per call of op: `samples` samples, each a loop lasting at least min_sample."""
+    op()
+    t = time.perf_counter()
+    op()
+    once = max(time.perf_counter() - t, 1e-9)
+    calls = min(max(math.ceil(min_sample / once), 1), 10_000_000)
+    if calls > 1:
+        for _ in range(calls):
+            op()
+    out = []
+    for _ in range(samples):
+        t = time.perf_counter()
+        for _ in range(calls):
+            op()
+        out.append((time.perf_counter() - t) / calls)
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description="NumPy benchmark runner for scripts/bench")
+    parser.add_argument("command", choices=["list", "run"])
+    parser.add_argument("--cases", help="comma-separated case names (default: all)")
+    parser.add_argument("--samples", type=int, default=5)
+    parser.add_argument("--min-sample-ms", type=float, default=10.0)
+    args = parser.parse_args()
+    names = args.cases.split(",") if args.cases else list(CASES)
+    if args.command == "list":
+        for name in CASES:
+            print(f"CASE\t{name}")
+        return
+    for name in names:
+        setup = CASES.get(name)
+        if setup is None:
+            print(f"SKIP\t{name}\tnumpy\tno NumPy case")
+            continue
+        op = setup()
+        for s in measure(op, args.samples, args.min_sample_ms / 1e3):
+            print(f"SAMPLE\t{name}\tnumpy\t{s:.6e}")
+        del op
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
