@@ -45,8 +45,8 @@ pub mod dtype;
 pub mod error;
 pub mod io;
 pub mod layout;
-pub mod promote;
 pub mod print;
+pub mod promote;
 
 pub use array::{Array, ArrayViewMut, Flags};
 pub use dtype::{DType, Element, Scalar};
@@ -54,5 +54,5 @@ pub use error::{Error, Result};
 pub use half::{bf16, f16};
 pub use layout::Order;
 pub use num_complex::{Complex32, Complex64};
-pub use promote::{Casting, ScalarKind};
 pub use print::{get_printoptions, set_printoptions, PrintOptions};
+pub use promote::{Casting, ScalarKind};
