@@ -244,10 +244,14 @@ FLOATS = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.9999, -0.9999
           -9223372036854775808.0, 1.8446744073709550e19, 18446744073709551616.0, 3.4e38,
           3.5e38, 1e300, -1e300, 1.0009765625, 1.00048828125, 257.5, 1 + 2**-8 + 2**-30,
           1 + 2**-11 + 2**-40, 1 + 2**-24 + 2**-60, 6e-8, 3e-8, 1e-40, 5e-324, -5e-324,
+          2**-24, 2**-25, 1.5 * 2**-25, 2**-149, 2**-150, 2**-133 * 1.75,
+          float(np.finfo(np.float16).max), float(np.finfo(np.float32).max),
+          float(ml_dtypes.finfo(ml_dtypes.bfloat16).max), float(np.finfo(np.float64).max),
+          float(np.finfo(np.float32).tiny), float(np.finfo(np.float64).tiny),
           float("nan"), -float("nan"), float("inf"), -float("inf")]
 IMAGS = [0.0, 1.0, -0.0, float("nan"), float("inf")]
-CREALS = [0.0, -0.0, 1.5, -2.5, 300.7, 1e10, 65520.0, 1 + 2**-11 + 2**-40, float("nan"),
-          float("inf"), -float("inf")]
+CREALS = [0.0, -0.0, 1.5, -2.5, 300.7, 1e10, 65520.0, 1 + 2**-11 + 2**-40, 1 + 2**-8 + 2**-30,
+          float("nan"), float("inf"), -float("inf")]
 
 
 def source_values(name):

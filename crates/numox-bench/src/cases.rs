@@ -106,8 +106,10 @@ pub static CASES: &[Case] = &[
     Case {
         name: "astype_f64_to_f32_1e7",
         bytes: (F64 + F32) * N as u64,
-        // run(|| { let a = numox_ramp(N); Box::new(move || drop(black_box(black_box(&a).astype(DType::Float32).unwrap()))) }),
-        numox: pending("Array::astype (wt-cast)"),
+        numox: run(|| {
+            let a = numox_ramp(N);
+            Box::new(move || drop(black_box(black_box(&a).astype(DType::Float32).unwrap())))
+        }),
         ndarray: run(|| {
             let a = ndarray_ramp(N);
             Box::new(move || drop(black_box(black_box(&a).mapv(|x| x as f32))))

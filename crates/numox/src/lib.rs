@@ -29,6 +29,11 @@
 //! | `a[1:, 0] = 5` | `a.view_mut()?.slice_axis(0, Some(1), None, 1)?.index_axis(1, 0)?.fill(5i64)?` |
 //! | `a.reshape(2, -1)` | `a.reshape(&[2, -1])?` |
 //! | `a.item()` | `a.item()?` |
+//! | `a.astype(np.float32)` | `a.astype(DType::Float32)?` |
+//! | `a.astype(np.int32, casting="safe")` | `a.astype_with(DType::Int32, Casting::Safe)?` |
+//! | `a[0, 1] = 2.7` | `a.set(&[0, 1], 2.7)?` |
+//! | `np.promote_types(a, b)`, `np.can_cast(a, b, "same_kind")` | `promote::promote_types(a, b)?`, `promote::can_cast(a, b, Casting::SameKind)` |
+//! | `np.result_type(a, 1.0)` | `promote::result_type(&[a.dtype()], &[ScalarKind::Float])?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!
@@ -66,3 +71,4 @@ pub use half::{bf16, f16};
 pub use layout::Order;
 pub use num_complex::{Complex32, Complex64};
 pub use print::{get_printoptions, set_printoptions, PrintOptions};
+pub use promote::{Casting, ScalarKind};

@@ -368,7 +368,9 @@ pub(crate) fn check_int_fits(v: i128, d: DType) -> Result<()> {
         return Ok(());
     }
     let c_long = i64::MIN as i128 <= v && v <= i64::MAX as i128;
-    let c_ulong = d == DType::UInt64 && (0..=u64::MAX as i128).contains(&v);
+    // NumPy reads the Python int as a C long first, or as an unsigned 64-bit value for uint32
+    // and uint64; a value outside that gets the C-long message.
+    let c_ulong = matches!(d, DType::UInt32 | DType::UInt64) && (0..=u64::MAX as i128).contains(&v);
     if !c_long && !c_ulong {
         return Err(Error::Overflow(
             "Python int too large to convert to C long".into(),

@@ -126,9 +126,9 @@ pub(crate) fn check_rule(from: DType, to: DType, casting: Casting) -> Result<()>
 /// The axes of `l` from outermost to innermost in memory, as NumPy's `order='K'` picks them:
 /// C order for C-contiguous input, F order for F-contiguous input, otherwise sorted by
 /// decreasing absolute stride (ties keep axis order).
-pub(crate) fn k_order(l: &Layout) -> Vec<usize> {
+pub(crate) fn k_order(l: &Layout) -> Dims {
     let nd = l.ndim();
-    let mut perm: Vec<usize> = (0..nd).collect();
+    let mut perm: Dims = (0..nd).collect();
     if nd <= 1 || l.is_c_contiguous() {
         return perm;
     }
@@ -243,18 +243,18 @@ mod tests {
     #[test]
     fn k_order_follows_numpy() {
         let l = Layout::contiguous(&[2, 3, 4]);
-        assert_eq!(k_order(&l), vec![0, 1, 2]);
-        assert_eq!(k_order(&l.transposed()), vec![2, 1, 0]);
+        assert_eq!(k_order(&l).as_slice(), &[0, 1, 2]);
+        assert_eq!(k_order(&l.transposed()).as_slice(), &[2, 1, 0]);
         // np.ones((2,3,4))[:, ::-1].transpose(2,0,1): strides (1, 12, -4) → order 1, 2, 0.
         let v = l
             .sliced(1, None, None, -1)
             .unwrap()
             .permuted(&[2, 0, 1])
             .unwrap();
-        assert_eq!(k_order(&v), vec![1, 2, 0]);
+        assert_eq!(k_order(&v).as_slice(), &[1, 2, 0]);
         // Broadcast axes (stride 0) go innermost.
         let b = Layout::contiguous(&[3]).broadcast_to(&[4, 3]).unwrap();
-        assert_eq!(k_order(&b), vec![1, 0]);
+        assert_eq!(k_order(&b).as_slice(), &[1, 0]);
     }
 
     #[test]

@@ -101,22 +101,32 @@ macro_rules! target_int {
             fn from_c64(v: Complex64) -> Self { v.re as $t }
             #[inline(always)]
             fn fits_f32(v: f32) -> bool {
-                // Both bounds are powers of two (or zero), exact in f32.
-                const LO: f32 = <$t>::MIN as f32;
-                const HI: f32 = (<$t>::MAX as f64 + 1.0) as f32;
-                let t = v.trunc();
-                t >= LO && t < HI
+                int_range_check!($t, f32, v)
             }
             #[inline(always)]
             fn fits_f64(v: f64) -> bool {
-                const LO: f64 = <$t>::MIN as f64;
-                const HI: f64 = <$t>::MAX as f64 + 1.0;
-                let t = v.trunc();
-                t >= LO && t < HI
+                int_range_check!($t, f64, v)
             }
         }
     )*};
 }
+
+/// Whether `trunc(v)` lies in the integer type's range, without calling `trunc` (which is a
+/// library call, not a vector instruction, on baseline x86-64). With `LO` and `HI` the type's
+/// bounds (powers of two or zero, exact in every float type): `trunc(v) < HI` iff `v < HI`, and
+/// `trunc(v) >= LO` iff `v > LO - 1`, which reads `v >= LO` when `LO - 1` rounds back to `LO`
+/// (no float lies strictly between them then). NaN fails both comparisons.
+macro_rules! int_range_check {
+    ($t:ty, $f:ty, $v:expr) => {{
+        const LO: $f = <$t>::MIN as $f;
+        const HI: $f = (<$t>::MAX as f64 + 1.0) as $f;
+        let below = LO - 1.0;
+        let v: $f = $v;
+        let above_lo = if below == LO { v >= LO } else { v > below };
+        above_lo && v < HI
+    }};
+}
+
 target_int!(i8, i16, i32, i64, u8, u16, u32, u64);
 
 macro_rules! target_float {
@@ -240,11 +250,11 @@ impl CastTarget for f16 {
     }
     #[inline(always)]
     fn from_c32(v: Complex32) -> Self {
-        Self::from_f32(v.re)
+        <Self as CastTarget>::from_f32(v.re)
     }
     #[inline(always)]
     fn from_c64(v: Complex64) -> Self {
-        Self::from_f64(v.re)
+        <Self as CastTarget>::from_f64(v.re)
     }
     #[inline(always)]
     fn fits_f32(_: f32) -> bool {
@@ -285,11 +295,11 @@ impl CastTarget for bf16 {
     }
     #[inline(always)]
     fn from_c32(v: Complex32) -> Self {
-        Self::from_f32(v.re)
+        <Self as CastTarget>::from_f32(v.re)
     }
     #[inline(always)]
     fn from_c64(v: Complex64) -> Self {
-        Self::from_f64(v.re)
+        <Self as CastTarget>::from_f64(v.re)
     }
     #[inline(always)]
     fn fits_f32(_: f32) -> bool {

@@ -74,12 +74,60 @@ fn cast_contiguous<S: CastElement, D: CastElement>(src: &[S], dst: &mut [D]) -> 
         };
         return true;
     }
+    if src.len() < PREFETCH_MIN {
+        return cast_block(src, dst);
+    }
+    // Long runs go block by block, asking for the source a few pages ahead: the hardware
+    // prefetcher stops at 4 KiB page boundaries, which costs ~10% on inputs that do not sit in
+    // huge pages (vectors handed over by `Array::from_vec`).
+    let block = (4096 / std::mem::size_of::<S>()).max(1);
+    let ahead = 2 * block;
+    let mut ok = true;
+    for (k, (s, d)) in src.chunks(block).zip(dst.chunks_mut(block)).enumerate() {
+        prefetch(src, (k * block + ahead)..(k * block + ahead + block));
+        ok &= cast_block(s, d);
+    }
+    ok
+}
+
+/// Runs from this many elements are cast with software prefetching.
+const PREFETCH_MIN: usize = 1 << 16;
+
+/// The plain loop, which the compiler vectorises for the primitive pairs.
+#[inline(always)]
+fn cast_block<S: CastElement, D: CastElement>(src: &[S], dst: &mut [D]) -> bool {
     let mut ok = true;
     for (d, &s) in dst.iter_mut().zip(src) {
         ok &= s.cast_defined::<D>();
         *d = s.cast_to::<D>();
     }
     ok
+}
+
+/// Hints the CPU to load `src[range]` into cache, one request per 64-byte line; the part of the
+/// range past the slice's end is ignored.
+#[inline(always)]
+fn prefetch<S>(src: &[S], range: std::ops::Range<usize>) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let Some(part) = src.get(range.start.min(src.len())..range.end.min(src.len())) else {
+            return;
+        };
+        let step = (64 / std::mem::size_of::<S>().max(1)).max(1);
+        for x in part.iter().step_by(step) {
+            // SAFETY: a prefetch has no effect on memory or program state; the address is that
+            // of an element of the slice, and SSE (which provides the instruction) is part of
+            // the x86-64 baseline.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(
+                    x as *const S as *const i8,
+                    std::arch::x86_64::_MM_HINT_T0,
+                )
+            };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (src, range);
 }
 
 /// Casts the elements of `walk` (a layout over the buffer at `base`), visited in C order, into
