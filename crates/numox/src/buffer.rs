@@ -4,6 +4,11 @@
 //! are anonymous memory maps aligned to 2 MiB and advised for transparent huge pages, as NumPy does:
 //! the kernel hands them out zeroed and lazily, so `zeros` costs no pass over memory and the first
 //! write faults in 2 MiB pages instead of 4 KiB ones.
+//!
+//! Faulting in fresh pages still costs a kernel pass that zeroes them, which is most of the time
+//! of an allocating operation on a large array. So freed large maps go to a small cache, and a
+//! buffer that its caller overwrites completely (a copy, a cast, an operation's result) takes one
+//! from there: its pages are already in place.
 
 use crate::error::{Error, Result};
 use std::alloc::{self, Layout as AllocLayout};
@@ -16,8 +21,13 @@ const MAP_THRESHOLD: usize = 1 << 20;
 enum Owner {
     /// From the global allocator with this layout (`None` for a zero-byte buffer).
     Heap(Option<AllocLayout>),
-    /// An anonymous map: `base`..`base + len` is unmapped on drop.
-    Map { base: *mut libc::c_void, len: usize },
+    /// An anonymous map: `base`..`base + len` is unmapped (or cached) on drop; `cap` usable bytes
+    /// start at the buffer's pointer.
+    Map {
+        base: *mut libc::c_void,
+        len: usize,
+        cap: usize,
+    },
     /// Memory owned by something else (a memory-mapped file, a foreign array) kept alive here.
     Foreign(#[allow(dead_code)] Box<dyn Send + Sync>),
 }
@@ -65,6 +75,9 @@ impl Buffer {
             });
         }
         if len >= MAP_THRESHOLD {
+            if let Some(b) = map_cache::take(len, zero) {
+                return Ok(b);
+            }
             if let Some(b) = Self::map(len) {
                 return Ok(b);
             }
@@ -113,7 +126,11 @@ impl Buffer {
             ptr: NonNull::new(start as *mut u8)?,
             len,
             writeable: true,
-            owner: Owner::Map { base, len: total },
+            owner: Owner::Map {
+                base,
+                len: total,
+                cap: total - (start - base as usize),
+            },
         })
     }
 
@@ -171,14 +188,95 @@ impl Drop for Buffer {
                 // SAFETY: allocated in `alloc` with exactly this layout.
                 unsafe { alloc::dealloc(self.ptr.as_ptr(), layout) }
             }
-            Owner::Map { base, len } => {
-                // SAFETY: `base..base+len` is the mapping made in `map`.
-                unsafe {
-                    libc::munmap(base, len);
+            Owner::Map { base, len, cap } => {
+                if !map_cache::put(map_cache::Entry {
+                    base: base as usize,
+                    len,
+                    start: self.ptr.as_ptr() as usize,
+                    cap,
+                }) {
+                    // SAFETY: `base..base+len` is the mapping made in `map`, used by no one now.
+                    unsafe {
+                        libc::munmap(base, len);
+                    }
                 }
             }
             Owner::Heap(None) | Owner::Foreign(_) => {}
         }
+    }
+}
+
+/// Freed large maps kept for reuse: at most `MAX_ENTRIES` of them and `MAX_BYTES` in all. A map
+/// is reused for a request of at least half its size, so little memory sits idle in a reused map.
+mod map_cache {
+    use super::{Buffer, Owner};
+    use std::ptr::NonNull;
+    use std::sync::Mutex;
+
+    const MAX_ENTRIES: usize = 8;
+    const MAX_BYTES: usize = 1 << 30;
+
+    /// A cached map, as addresses (so the cache is `Send`).
+    pub(super) struct Entry {
+        pub(super) base: usize,
+        pub(super) len: usize,
+        pub(super) start: usize,
+        pub(super) cap: usize,
+    }
+
+    static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+
+    /// Keeps a map for reuse; false when the cache is full (the caller unmaps it).
+    pub(super) fn put(e: Entry) -> bool {
+        let Ok(mut c) = CACHE.lock() else {
+            return false;
+        };
+        let held: usize = c.iter().map(|e| e.len).sum();
+        if c.len() >= MAX_ENTRIES || held + e.len > MAX_BYTES {
+            return false;
+        }
+        c.push(e);
+        true
+    }
+
+    /// A cached map that holds `len` bytes and is at most twice as large, as a buffer. With
+    /// `zero`, its pages are dropped first, so they read as zero again (and are faulted in lazily,
+    /// from memory the process just gave back, which is much faster than memory it never touched).
+    pub(super) fn take(len: usize, zero: bool) -> Option<Buffer> {
+        let mut c = CACHE.lock().ok()?;
+        let k = (0..c.len())
+            .filter(|&k| c[k].cap >= len && c[k].cap / 2 <= len)
+            .min_by_key(|&k| c[k].cap)?;
+        let e = c.swap_remove(k);
+        drop(c);
+        if zero {
+            let page = 4096;
+            let span = len.div_ceil(page) * page;
+            // SAFETY: `start..start+span` lies inside the cached private anonymous map (`cap` is
+            // page-rounded past `len`), which no buffer uses; MADV_DONTNEED makes it read as zero.
+            let rc = unsafe {
+                libc::madvise(
+                    e.start as *mut libc::c_void,
+                    span.min(e.cap),
+                    libc::MADV_DONTNEED,
+                )
+            };
+            if rc != 0 {
+                // SAFETY: the whole map is unused; give it back.
+                unsafe { libc::munmap(e.base as *mut libc::c_void, e.len) };
+                return None;
+            }
+        }
+        Some(Buffer {
+            ptr: NonNull::new(e.start as *mut u8)?,
+            len,
+            writeable: true,
+            owner: Owner::Map {
+                base: e.base as *mut libc::c_void,
+                len: e.len,
+                cap: e.cap,
+            },
+        })
     }
 }
 
@@ -196,5 +294,21 @@ mod tests {
             let s = unsafe { std::slice::from_raw_parts(b.as_ptr(), len) };
             assert!(s.iter().all(|&x| x == 0));
         }
+    }
+
+    #[test]
+    fn reused_maps_serve_overwrites_but_never_zeroed_requests() {
+        let len = 5 * MAP_THRESHOLD + 3;
+        let b = Buffer::for_overwrite(len).unwrap();
+        // SAFETY: fresh buffer of `len` bytes, held only here.
+        unsafe { std::ptr::write_bytes(b.as_mut_ptr(), 0xAB, len) };
+        drop(b);
+        let z = Buffer::zeroed(len).unwrap();
+        // SAFETY: the buffer holds `len` initialised bytes.
+        let s = unsafe { std::slice::from_raw_parts(z.as_ptr(), len) };
+        assert!(s.iter().all(|&x| x == 0));
+        let again = Buffer::for_overwrite(len - 100).unwrap();
+        assert_eq!(again.len(), len - 100);
+        assert_eq!(again.as_ptr() as usize % ALIGN, 0);
     }
 }
