@@ -54,7 +54,51 @@ pub fn run(r: &mut Report, x: &Array, y: &Array, names: &[String]) -> numox::Res
         .collect();
     r.para(&format!("Flowers per class: {counts:?}."));
 
-    r.section("Creation and printing");
+    r.section("Creation, casting and printing");
+    let grid = numox::arange(0, 12, 1)?.reshape(&[3, 4])?;
+    r.code("arange(12).reshape(3, 4)", &format!("{grid:?}"));
+    let (xs, step) = numox::linspace_retstep(0.0, 1.0, 5, numox::creation::LinspaceOpts::new())?;
+    r.code(
+        "linspace(0, 1, 5, retstep=True)",
+        &format!(
+            "{xs:?}
+step={step}"
+        ),
+    );
+    r.code(
+        "eye(3, k=1)",
+        &format!(
+            "{:?}",
+            numox::eye_with(3, numox::creation::MatrixOpts::new().k(1))?
+        ),
+    );
+    r.code(
+        "logspace(0, 3, 4)",
+        &format!("{:?}", numox::logspace(0.0, 3.0, 4)?),
+    );
+    let x32 = x.astype(DType::Float32)?;
+    r.code(
+        "x.astype(float32)[:3] (NumPy's casting)",
+        &format!("{:?}", x32.slice_axis(0, None, Some(3), 1)?),
+    );
+    let ix = x.astype(DType::Int32)?.slice_axis(0, None, Some(3), 1)?;
+    r.code(
+        "x.astype(int32)[:3] (truncates toward zero)",
+        &format!("{ix:?}"),
+    );
+    r.code(
+        "promote_types(int8, uint8), promote_types(float16, int16)",
+        &format!(
+            "{} {}",
+            numox::promote::promote_types(DType::Int8, DType::UInt8)?,
+            numox::promote::promote_types(DType::Float16, DType::Int16)?
+        ),
+    );
+    let big = numox::arange(0.0, 2000.0, 1.0)?.reshape(&[40, 50])?;
+    r.code(
+        "a 40x50 array is summarised (threshold 1000, edgeitems 3)",
+        &format!("{big}"),
+    );
     let z = Array::zeros_order(&[2, 3], DType::Float32, Order::F)?;
     r.code(
         "zeros((2, 3), float32, order='F')",

@@ -4,6 +4,13 @@
 use super::Layout;
 
 /// A 1-D stretch of elements: `len` elements starting at `offset`, `stride` apart.
+///
+/// ```
+/// use numox::layout::{for_each_run, Layout, Run};
+/// let mut runs = vec![];
+/// for_each_run(&Layout::contiguous(&[2, 3]).transposed(), |r| runs.push(r));
+/// assert_eq!(runs[0], Run { offset: 0, len: 2, stride: 3 });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Run {
     /// Buffer position of the first element, in elements.

@@ -12,8 +12,18 @@ use crate::error::{fmt_shape, Error, Result};
 use smallvec::SmallVec;
 
 /// Dimension lengths; up to four live inline without allocating.
+///
+/// ```
+/// let d: numox::layout::Dims = numox::layout::Dims::from_slice(&[2, 3]);
+/// assert!(!d.spilled());
+/// ```
 pub type Dims = SmallVec<[usize; 4]>;
 /// Signed strides, counted in elements (not bytes); up to four inline.
+///
+/// ```
+/// let s: numox::layout::Strides = numox::layout::c_strides(&[2, 3]);
+/// assert_eq!(s.as_slice(), &[3, 1]);
+/// ```
 pub type Strides = SmallVec<[isize; 4]>;
 
 /// Memory order of a new array: `C` (last index varies fastest) or `F` (first index fastest).
