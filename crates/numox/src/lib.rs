@@ -52,6 +52,7 @@ pub mod dispatch;
 pub mod dtype;
 pub mod error;
 pub mod io;
+mod iter;
 pub mod layout;
 pub mod print;
 pub mod promote;
