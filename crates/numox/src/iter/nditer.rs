@@ -295,7 +295,7 @@ mod tests {
         let a = Layout::with_order(&shape, crate::Order::F);
         let b = Layout::contiguous(&[4]).broadcast_to(&shape).unwrap();
         let it = NdIter::new(&shape, [&out, &a, &b]);
-        let mut seen = vec![false; 24];
+        let mut seen = [false; 24];
         for [o, x, y] in visits(&it, 0, 24) {
             // Recover the multi-index from the C-order output offset and check the others.
             let (i, j, k) = (o / 12, (o / 4) % 3, o % 4);

@@ -1,0 +1,5 @@
+//! Typed 1-D kernels. They see element pointers and strides, never a `DType` or a `Result`:
+//! the ufunc layer checks everything before calling them.
+
+pub(crate) mod elem;
+pub(crate) mod loops;

@@ -1,0 +1,236 @@
+//! The elementwise driver: resolve the loop dtype, bring each operand to it, broadcast, allocate
+//! (or check) the output, then walk all operands with [`NdIter`] and call a typed 1-D kernel on
+//! every run — on both cores above a size threshold.
+
+use super::operand::Operand;
+use crate::array::Array;
+use crate::buffer::Buffer;
+use crate::dtype::{DType, Element};
+use crate::error::{fmt_shape, Error, Result};
+use crate::iter::{k_order_strides, NdIter};
+use crate::kernels::loops;
+use crate::layout::{broadcast_shapes, Dims, Layout};
+use crate::promote::{result_type, ScalarKind};
+use smallvec::SmallVec;
+
+/// Elements at or above which a loop is split across threads.
+const PAR_MIN: usize = 1 << 16;
+
+/// The NEP 50 result dtype of the operands (arrays strong, scalars weak).
+pub(crate) fn operand_dtype(ops: &[&Operand]) -> Result<DType> {
+    let mut arrays: SmallVec<[DType; 4]> = SmallVec::new();
+    let mut scalars: SmallVec<[ScalarKind; 4]> = SmallVec::new();
+    for op in ops {
+        match op {
+            Operand::Scalar(s) => scalars.push(ScalarKind::of(s)),
+            other => {
+                if let Some(a) = other.array() {
+                    arrays.push(a.dtype());
+                }
+            }
+        }
+    }
+    result_type(&arrays, &scalars)
+}
+
+/// An operand brought to the loop dtype (a view when no cast is needed).
+pub(crate) fn to_loop_dtype(op: &Operand, dt: DType) -> Result<Array> {
+    match op {
+        Operand::Scalar(s) => {
+            let v = s.coerce(dt)?;
+            Ok(crate::dispatch_scalar!(v, x => Array::scalar(x)))
+        }
+        other => match other.array() {
+            Some(a) if a.dtype() == dt => Ok(a.clone()),
+            Some(a) => a.astype_with(dt, crate::promote::Casting::Unsafe),
+            None => Err(Error::Value("missing operand".into())),
+        },
+    }
+}
+
+/// The broadcast shape of the inputs.
+pub(crate) fn broadcast(inputs: &[&Array]) -> Result<Dims> {
+    let shapes: SmallVec<[&[usize]; 4]> = inputs.iter().map(|a| a.shape()).collect();
+    broadcast_shapes(&shapes)
+}
+
+/// A fresh output for `shape`, laid out in the inputs' memory order (NumPy's order 'K'). Every
+/// element is written by the loop that follows.
+pub(crate) fn new_output(shape: &[usize], dtype: DType, inputs: &[&Array]) -> Result<Array> {
+    let n = crate::layout::checked_size(shape, dtype.itemsize())?;
+    let layouts: SmallVec<[Layout; 4]> = inputs
+        .iter()
+        .filter(|a| a.ndim() == shape.len())
+        .map(|a| a.layout().clone())
+        .collect();
+    let refs: SmallVec<[&Layout; 4]> = layouts.iter().collect();
+    let strides = k_order_strides(shape, &refs);
+    let buf = Buffer::for_overwrite(n * dtype.itemsize())?;
+    Ok(Array::from_buffer(
+        buf,
+        dtype,
+        Layout::from_parts(shape, &strides, 0),
+    ))
+}
+
+/// Checks a caller's output array against the broadcast shape and the result dtype (which must
+/// cast to the output's under `same_kind`, as NumPy's default), and makes it writable. Returns
+/// true when the result must be computed in `dtype` and cast into `out`.
+pub(crate) fn check_out(
+    name: &str,
+    out: &mut Array,
+    shape: &[usize],
+    dtype: DType,
+) -> Result<bool> {
+    if out.shape() != shape {
+        return Err(Error::Value(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            fmt_shape(out.shape()),
+            fmt_shape(shape)
+        )));
+    }
+    if out.dtype() != dtype
+        && !crate::promote::can_cast(dtype, out.dtype(), crate::promote::Casting::SameKind)
+    {
+        return Err(Error::DType(format!(
+            "Cannot cast ufunc '{name}' output from dtype('{dtype}') to dtype('{}') with casting rule 'same_kind'",
+            out.dtype()
+        )));
+    }
+    out.make_unique()?;
+    Ok(out.dtype() != dtype)
+}
+
+/// Copies `src` (same shape) into `out`, casting to `out`'s dtype.
+pub(crate) fn assign_cast(src: &Array, out: &mut Array) -> Result<()> {
+    let src = if src.dtype() == out.dtype() {
+        src.clone()
+    } else {
+        src.astype_with(out.dtype(), crate::promote::Casting::Unsafe)?
+    };
+    crate::dispatch_dtype!(out.dtype(), T => unary_into::<T, T>(&src, out, |x| x))
+}
+
+/// Addresses as integers, so that rayon workers can share them.
+#[derive(Clone, Copy)]
+struct Ptrs<const N: usize>([usize; N]);
+
+/// Runs `body(offsets, len, strides)` over the walk, splitting it across threads when large.
+fn drive<const N: usize>(it: &NdIter<N>, body: impl Fn([isize; N], usize, [isize; N]) + Sync) {
+    let n = it.size();
+    if n < PAR_MIN || rayon::current_num_threads() < 2 {
+        it.for_each_range(0, n, &body);
+        return;
+    }
+    let pieces = (rayon::current_num_threads() * 4)
+        .min(n / (PAR_MIN / 4))
+        .max(2);
+    let step = n.div_ceil(pieces);
+    use rayon::prelude::*;
+    (0..pieces).into_par_iter().for_each(|p| {
+        it.for_each_range(p * step, ((p + 1) * step).min(n), &body);
+    });
+}
+
+/// `out = f(a, b)` elementwise; `a` and `b` have dtype `T`, `out` has dtype `O` and the broadcast
+/// shape, and is held uniquely.
+pub(crate) fn binary_into<T: Element, O: Element>(
+    a: &Array,
+    b: &Array,
+    out: &mut Array,
+    f: impl Fn(T, T) -> O + Sync,
+) -> Result<()> {
+    let shape: Dims = Dims::from_slice(out.shape());
+    let la = a.layout().broadcast_to(&shape)?;
+    let lb = b.layout().broadcast_to(&shape)?;
+    let it = NdIter::new(&shape, [out.layout(), &la, &lb]);
+    let p = Ptrs([
+        out.base_ptr_mut() as usize,
+        a.base_ptr() as usize,
+        b.base_ptr() as usize,
+    ]);
+    drive(&it, |off, len, st| {
+        let (o, x, y) = (p.0[0] as *mut O, p.0[1] as *const T, p.0[2] as *const T);
+        // SAFETY: the walk stays inside each operand's layout, which stays inside its buffer;
+        // `out` is held uniquely (check_out/new_output) and the pieces of the walk are disjoint,
+        // so no two threads write one element; the dtypes are T and O as the caller states.
+        unsafe {
+            loops::binary(
+                &f,
+                x.offset(off[1]),
+                st[1],
+                y.offset(off[2]),
+                st[2],
+                o.offset(off[0]),
+                st[0],
+                len,
+            )
+        }
+    });
+    Ok(())
+}
+
+/// `out = f(a)` elementwise.
+pub(crate) fn unary_into<T: Element, O: Element>(
+    a: &Array,
+    out: &mut Array,
+    f: impl Fn(T) -> O + Sync,
+) -> Result<()> {
+    let shape: Dims = Dims::from_slice(out.shape());
+    let la = a.layout().broadcast_to(&shape)?;
+    let it = NdIter::new(&shape, [out.layout(), &la]);
+    let p = Ptrs([out.base_ptr_mut() as usize, a.base_ptr() as usize]);
+    drive(&it, |off, len, st| {
+        let (o, x) = (p.0[0] as *mut O, p.0[1] as *const T);
+        // SAFETY: as in `binary_into`.
+        unsafe { loops::unary(&f, x.offset(off[1]), st[1], o.offset(off[0]), st[0], len) }
+    });
+    Ok(())
+}
+
+/// `out = f(c, x, y)` elementwise (`where`).
+pub(crate) fn ternary_into<A: Element, T: Element>(
+    c: &Array,
+    x: &Array,
+    y: &Array,
+    out: &mut Array,
+    f: impl Fn(A, T, T) -> T + Sync,
+) -> Result<()> {
+    let shape: Dims = Dims::from_slice(out.shape());
+    let (lc, lx, ly) = (
+        c.layout().broadcast_to(&shape)?,
+        x.layout().broadcast_to(&shape)?,
+        y.layout().broadcast_to(&shape)?,
+    );
+    let it = NdIter::new(&shape, [out.layout(), &lc, &lx, &ly]);
+    let p = Ptrs([
+        out.base_ptr_mut() as usize,
+        c.base_ptr() as usize,
+        x.base_ptr() as usize,
+        y.base_ptr() as usize,
+    ]);
+    drive(&it, |off, len, st| {
+        let (o, pc, px, py) = (
+            p.0[0] as *mut T,
+            p.0[1] as *const A,
+            p.0[2] as *const T,
+            p.0[3] as *const T,
+        );
+        // SAFETY: as in `binary_into`.
+        unsafe {
+            loops::ternary(
+                &f,
+                pc.offset(off[1]),
+                st[1],
+                px.offset(off[2]),
+                st[2],
+                py.offset(off[3]),
+                st[3],
+                o.offset(off[0]),
+                st[0],
+                len,
+            )
+        }
+    });
+    Ok(())
+}

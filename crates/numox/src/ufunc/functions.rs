@@ -1,0 +1,419 @@
+//! The elementwise functions, each with NumPy's name, dtype rules and errors.
+
+use super::engine::{
+    assign_cast, binary_into, broadcast, check_out, new_output, operand_dtype, ternary_into,
+    to_loop_dtype, unary_into,
+};
+use super::operand::Operand;
+use crate::array::Array;
+use crate::dtype::{DType, Kind};
+use crate::error::{Error, Result};
+use crate::kernels::elem::{Arith, RealFloat};
+
+/// The binary operations of this module.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Bin {
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Maximum,
+    Minimum,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+}
+
+impl Bin {
+    fn name(self) -> &'static str {
+        match self {
+            Bin::Add => "add",
+            Bin::Subtract => "subtract",
+            Bin::Multiply => "multiply",
+            Bin::Divide => "divide",
+            Bin::Maximum => "maximum",
+            Bin::Minimum => "minimum",
+            Bin::Equal => "equal",
+            Bin::NotEqual => "not_equal",
+            Bin::Less => "less",
+            Bin::LessEqual => "less_equal",
+            Bin::Greater => "greater",
+            Bin::GreaterEqual => "greater_equal",
+        }
+    }
+
+    fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            Bin::Equal
+                | Bin::NotEqual
+                | Bin::Less
+                | Bin::LessEqual
+                | Bin::Greater
+                | Bin::GreaterEqual
+        )
+    }
+
+    /// (loop dtype, result dtype) for operands whose NEP 50 common dtype is `dt`.
+    fn resolve(self, dt: DType) -> Result<(DType, DType)> {
+        match self {
+            Bin::Subtract if dt == DType::Bool => Err(Error::DType(
+                "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.".into(),
+            )),
+            Bin::Divide if !dt.is_inexact() => Ok((DType::Float64, DType::Float64)),
+            b if b.is_comparison() => Ok((dt, DType::Bool)),
+            _ => Ok((dt, dt)),
+        }
+    }
+
+    /// Runs the loop for `a`, `b` (both of the loop dtype) into `out` (of the result dtype).
+    fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()> {
+        let dt = a.dtype();
+        crate::dispatch_dtype!(dt, T => match self {
+            Bin::Add => binary_into::<T, T>(a, b, out, |x, y| x.add(y)),
+            Bin::Subtract => binary_into::<T, T>(a, b, out, |x, y| x.sub(y)),
+            Bin::Multiply => binary_into::<T, T>(a, b, out, |x, y| x.mul(y)),
+            Bin::Divide => binary_into::<T, T>(a, b, out, |x, y| x.div(y)),
+            Bin::Maximum => binary_into::<T, T>(a, b, out, |x, y| x.max_nan(y)),
+            Bin::Minimum => binary_into::<T, T>(a, b, out, |x, y| x.min_nan(y)),
+            Bin::Equal => binary_into::<T, bool>(a, b, out, |x, y| x.eq_(y)),
+            Bin::NotEqual => binary_into::<T, bool>(a, b, out, |x, y| !x.eq_(y)),
+            Bin::Less => binary_into::<T, bool>(a, b, out, |x, y| x.lt_(y)),
+            Bin::LessEqual => binary_into::<T, bool>(a, b, out, |x, y| x.le_(y)),
+            Bin::Greater => binary_into::<T, bool>(a, b, out, |x, y| y.lt_(x)),
+            Bin::GreaterEqual => binary_into::<T, bool>(a, b, out, |x, y| y.le_(x)),
+        })
+    }
+
+    fn call(self, a: Operand, b: Operand, out: Option<&mut Array>) -> Result<Option<Array>> {
+        let dt = operand_dtype(&[&a, &b])?;
+        let (loop_dt, res_dt) = self.resolve(dt)?;
+        let x = to_loop_dtype(&a, loop_dt)?;
+        let y = to_loop_dtype(&b, loop_dt)?;
+        let shape = broadcast(&[&x, &y])?;
+        match out {
+            None => {
+                let mut r = new_output(&shape, res_dt, &[&x, &y])?;
+                self.run(&x, &y, &mut r)?;
+                Ok(Some(r))
+            }
+            Some(o) => {
+                if check_out(self.name(), o, &shape, res_dt)? {
+                    let mut r = new_output(&shape, res_dt, &[&x, &y])?;
+                    self.run(&x, &y, &mut r)?;
+                    assign_cast(&r, o)?;
+                } else {
+                    self.run(&x, &y, o)?;
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn done(r: Result<Option<Array>>) -> Result<Array> {
+    r?.ok_or_else(|| Error::Value("internal: no result".into()))
+}
+
+macro_rules! binary_fns {
+    ($($(#[$doc:meta])* $name:ident, $name_out:ident => $op:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'a>(a: impl Into<Operand<'a>>, b: impl Into<Operand<'a>>) -> Result<Array> {
+            done(Bin::$op.call(a.into(), b.into(), None))
+        }
+
+        #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, which must have the broadcast shape; the result is cast to `out`'s dtype under `same_kind`.")]
+        ///
+        /// ```
+        /// let a = numox::array![1.0, 2.0];
+        /// let mut out = numox::Array::zeros(&[2], numox::DType::Float64).unwrap();
+        #[doc = concat!("numox::", stringify!($name_out), "(&a, &a, &mut out).unwrap();")]
+        /// assert_eq!(out.shape(), &[2]);
+        /// ```
+        pub fn $name_out<'a>(a: impl Into<Operand<'a>>, b: impl Into<Operand<'a>>, out: &mut Array) -> Result<()> {
+            Bin::$op.call(a.into(), b.into(), Some(out)).map(|_| ())
+        }
+    )*};
+}
+
+binary_fns! {
+    /// `np.add`: elementwise sum (integers wrap; `bool + bool` is logical or).
+    ///
+    /// ```
+    /// let r = numox::add(&numox::array![1i8, 127], 1).unwrap();
+    /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![2, -128]);
+    /// ```
+    add, add_out => Add;
+    /// `np.subtract` (an error for two booleans, as in NumPy).
+    ///
+    /// ```
+    /// let r = numox::subtract(10.0, &numox::array![1.0, 2.0]).unwrap();
+    /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![9.0, 8.0]);
+    /// assert!(numox::subtract(&numox::array![true], &numox::array![false]).is_err());
+    /// ```
+    subtract, subtract_out => Subtract;
+    /// `np.multiply`.
+    ///
+    /// ```
+    /// let r = numox::multiply(&numox::array![1.5f32, 2.0], 2).unwrap();
+    /// assert_eq!(r.to_vec::<f32>().unwrap(), vec![3.0, 4.0]);
+    /// ```
+    multiply, multiply_out => Multiply;
+    /// `np.divide` (true division): integers and booleans divide as float64.
+    ///
+    /// ```
+    /// let r = numox::divide(&numox::array![1, 3], 2).unwrap();
+    /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![0.5, 1.5]);
+    /// ```
+    divide, divide_out => Divide;
+    /// `np.maximum`: elementwise maximum, NaN-propagating.
+    ///
+    /// ```
+    /// let r = numox::maximum(&numox::array![1.0, f64::NAN], 2.0).unwrap();
+    /// let v = r.to_vec::<f64>().unwrap();
+    /// assert!(v[0] == 2.0 && v[1].is_nan());
+    /// ```
+    maximum, maximum_out => Maximum;
+    /// `np.minimum`: elementwise minimum, NaN-propagating.
+    ///
+    /// ```
+    /// let r = numox::minimum(&numox::array![1, 5], 3).unwrap();
+    /// assert_eq!(r.to_vec::<i64>().unwrap(), vec![1, 3]);
+    /// ```
+    minimum, minimum_out => Minimum;
+    /// `np.equal` (`==`), a boolean array.
+    ///
+    /// ```
+    /// let r = numox::equal(&numox::array![1, 2], 2).unwrap();
+    /// assert_eq!(r.to_vec::<bool>().unwrap(), vec![false, true]);
+    /// ```
+    equal, equal_out => Equal;
+    /// `np.not_equal` (`!=`); NaN is not equal to itself.
+    ///
+    /// ```
+    /// let r = numox::not_equal(&numox::array![f64::NAN], f64::NAN).unwrap();
+    /// assert_eq!(r.to_vec::<bool>().unwrap(), vec![true]);
+    /// ```
+    not_equal, not_equal_out => NotEqual;
+    /// `np.less` (`<`).
+    ///
+    /// ```
+    /// let r = numox::less(&numox::array![1.0, 3.0], 2.0).unwrap();
+    /// assert_eq!(r.to_vec::<bool>().unwrap(), vec![true, false]);
+    /// ```
+    less, less_out => Less;
+    /// `np.less_equal` (`<=`).
+    ///
+    /// ```
+    /// let r = numox::less_equal(&numox::array![2.0], 2.0).unwrap();
+    /// assert_eq!(r.to_vec::<bool>().unwrap(), vec![true]);
+    /// ```
+    less_equal, less_equal_out => LessEqual;
+    /// `np.greater` (`>`).
+    ///
+    /// ```
+    /// let r = numox::greater(&numox::array![0.2, 0.7], 0.5).unwrap();
+    /// assert_eq!(r.to_vec::<bool>().unwrap(), vec![false, true]);
+    /// ```
+    greater, greater_out => Greater;
+    /// `np.greater_equal` (`>=`).
+    ///
+    /// ```
+    /// let r = numox::greater_equal(&numox::array![1u8, 2], 2).unwrap();
+    /// assert_eq!(r.to_vec::<bool>().unwrap(), vec![false, true]);
+    /// ```
+    greater_equal, greater_equal_out => GreaterEqual;
+}
+
+/// The unary operations of this module.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Un {
+    Negative,
+    Absolute,
+    Square,
+    Sqrt,
+    Exp,
+    Log,
+}
+
+impl Un {
+    fn name(self) -> &'static str {
+        match self {
+            Un::Negative => "negative",
+            Un::Absolute => "absolute",
+            Un::Square => "square",
+            Un::Sqrt => "sqrt",
+            Un::Exp => "exp",
+            Un::Log => "log",
+        }
+    }
+
+    /// The loop dtype (= result dtype) for an input of dtype `dt`.
+    fn resolve(self, dt: DType) -> Result<DType> {
+        match self {
+            Un::Negative if dt == DType::Bool => Err(Error::DType(
+                "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.".into(),
+            )),
+            Un::Sqrt | Un::Exp | Un::Log => match dt.kind() {
+                Kind::Complex => Err(Error::DType(format!(
+                    "ufunc '{}' is not yet implemented for complex input in numox",
+                    self.name()
+                ))),
+                // NumPy's loops for these start at float16: ints and bools go to the smallest
+                // float that holds them.
+                Kind::Float => Ok(dt),
+                _ => crate::promote::promote_types(dt, DType::Float16),
+            },
+            Un::Absolute if dt.is_complex() => Err(Error::DType(
+                "absolute of complex input is not yet implemented in numox".into(),
+            )),
+            _ => Ok(dt),
+        }
+    }
+
+    fn run(self, a: &Array, out: &mut Array) -> Result<()> {
+        let dt = a.dtype();
+        match self {
+            Un::Negative => {
+                crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.neg()))
+            }
+            Un::Square => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.mul(x))),
+            Un::Absolute => {
+                crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.abs_()))
+            }
+            Un::Sqrt => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else d => Err(float_only(self, d)))
+            }
+            Un::Exp => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else d => Err(float_only(self, d)))
+            }
+            Un::Log => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else d => Err(float_only(self, d)))
+            }
+        }
+    }
+
+    fn call(self, a: Operand, out: Option<&mut Array>) -> Result<Option<Array>> {
+        let dt = operand_dtype(&[&a])?;
+        let loop_dt = self.resolve(dt)?;
+        let x = to_loop_dtype(&a, loop_dt)?;
+        match out {
+            None => {
+                let mut r = new_output(x.shape(), loop_dt, &[&x])?;
+                self.run(&x, &mut r)?;
+                Ok(Some(r))
+            }
+            Some(o) => {
+                if check_out(self.name(), o, x.shape(), loop_dt)? {
+                    let mut r = new_output(x.shape(), loop_dt, &[&x])?;
+                    self.run(&x, &mut r)?;
+                    assign_cast(&r, o)?;
+                } else {
+                    self.run(&x, o)?;
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn float_only(op: Un, d: DType) -> Error {
+    Error::DType(format!(
+        "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' ({d})",
+        op.name()
+    ))
+}
+
+macro_rules! unary_fns {
+    ($($(#[$doc:meta])* $name:ident, $name_out:ident => $op:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'a>(a: impl Into<Operand<'a>>) -> Result<Array> {
+            done(Un::$op.call(a.into(), None))
+        }
+
+        #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`.")]
+        ///
+        /// ```
+        /// let a = numox::array![1.0, 4.0];
+        /// let mut out = numox::Array::zeros(&[2], numox::DType::Float64).unwrap();
+        #[doc = concat!("numox::", stringify!($name_out), "(&a, &mut out).unwrap();")]
+        /// assert_eq!(out.shape(), &[2]);
+        /// ```
+        pub fn $name_out<'a>(a: impl Into<Operand<'a>>, out: &mut Array) -> Result<()> {
+            Un::$op.call(a.into(), Some(out)).map(|_| ())
+        }
+    )*};
+}
+
+unary_fns! {
+    /// `np.negative` (unary `-`; integers wrap, booleans are an error).
+    ///
+    /// ```
+    /// let r = numox::negative(&numox::array![1u8, 0]).unwrap();
+    /// assert_eq!(r.to_vec::<u8>().unwrap(), vec![255, 0]);
+    /// ```
+    negative, negative_out => Negative;
+    /// `np.absolute` for real dtypes (`abs(int8(-128))` wraps to -128, as in NumPy).
+    ///
+    /// ```
+    /// let r = numox::absolute(&numox::array![-1.5, 2.0, -0.0]).unwrap();
+    /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.5, 2.0, 0.0]);
+    /// ```
+    absolute, absolute_out => Absolute;
+    /// `np.square`.
+    ///
+    /// ```
+    /// let r = numox::square(&numox::array![3, -4]).unwrap();
+    /// assert_eq!(r.to_vec::<i64>().unwrap(), vec![9, 16]);
+    /// ```
+    square, square_out => Square;
+    /// `np.sqrt` (correctly rounded; integers go to the smallest float that holds them).
+    ///
+    /// ```
+    /// let r = numox::sqrt(&numox::array![4.0f32, 2.0]).unwrap();
+    /// assert_eq!(r.to_vec::<f32>().unwrap(), vec![2.0, 2.0f32.sqrt()]);
+    /// assert_eq!(numox::sqrt(&numox::array![4i8]).unwrap().dtype(), numox::DType::Float16);
+    /// ```
+    sqrt, sqrt_out => Sqrt;
+    /// `np.exp`.
+    ///
+    /// ```
+    /// let r = numox::exp(&numox::array![0.0, 1.0]).unwrap();
+    /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.0, 1f64.exp()]);
+    /// ```
+    exp, exp_out => Exp;
+    /// `np.log` (natural logarithm; `log(0) = -inf`, negative input gives NaN).
+    ///
+    /// ```
+    /// let r = numox::log(&numox::array![1.0, 0.0]).unwrap();
+    /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![0.0, f64::NEG_INFINITY]);
+    /// ```
+    log, log_out => Log;
+}
+
+/// `np.where(cond, x, y)`: elements of `x` where `cond` is true, else of `y`, broadcast together;
+/// `x` and `y` promote to a common dtype.
+///
+/// ```
+/// use numox::array;
+/// let a = array![1.0, -2.0, 3.0];
+/// let r = numox::where_(&numox::greater(&a, 0.0).unwrap(), &a, 0.0).unwrap();
+/// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.0, 0.0, 3.0]);
+/// ```
+pub fn where_<'a>(
+    cond: impl Into<Operand<'a>>,
+    x: impl Into<Operand<'a>>,
+    y: impl Into<Operand<'a>>,
+) -> Result<Array> {
+    let (c, x, y) = (cond.into(), x.into(), y.into());
+    let dt = operand_dtype(&[&x, &y])?;
+    let c = to_loop_dtype(&c, DType::Bool)?;
+    let (x, y) = (to_loop_dtype(&x, dt)?, to_loop_dtype(&y, dt)?);
+    let shape = broadcast(&[&c, &x, &y])?;
+    let mut r = new_output(&shape, dt, &[&x, &y])?;
+    crate::dispatch_dtype!(dt, T => ternary_into::<bool, T>(&c, &x, &y, &mut r, |k, p, q| if k { p } else { q }))?;
+    Ok(r)
+}

@@ -1,0 +1,24 @@
+//! Universal functions: elementwise operations with NumPy 2's broadcasting and type promotion.
+//!
+//! Every function takes [`Operand`]s (arrays or weak Rust scalars) and returns a new array; the
+//! `_out` forms write into an existing array instead (NumPy's `out=`). Operators (`+`, `-`, `*`,
+//! `/`) on `&Array`, `Array` and scalars return `Result<Array>`, and can be chained on a
+//! `Result<Array>`: `(&a * &b + &c)?`.
+//!
+//! ```
+//! use numox::{array, DType};
+//! let a = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+//! let row = array![10.0, 20.0, 30.0];
+//! let s = (&a + &row).unwrap(); // broadcast (2,3) + (3,)
+//! assert_eq!(s.to_vec::<f64>().unwrap(), vec![11.0, 22.0, 33.0, 14.0, 25.0, 36.0]);
+//! let m = numox::greater(&a, 2.5).unwrap();
+//! assert_eq!(m.dtype(), DType::Bool);
+//! ```
+
+mod engine;
+mod functions;
+mod operand;
+mod operators;
+
+pub use functions::*;
+pub use operand::Operand;
