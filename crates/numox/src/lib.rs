@@ -75,10 +75,4 @@ pub use layout::Order;
 pub use num_complex::{Complex32, Complex64};
 pub use print::{get_printoptions, set_printoptions, PrintOptions};
 pub use promote::{Casting, ScalarKind};
-pub use ufunc::{
-    absolute, absolute_out, add, add_out, divide, divide_out, equal, equal_out, exp, exp_out,
-    greater, greater_equal, greater_equal_out, greater_out, less, less_equal, less_equal_out,
-    less_out, log, log_out, maximum, maximum_out, minimum, minimum_out, multiply, multiply_out,
-    negative, negative_out, not_equal, not_equal_out, sqrt, sqrt_out, square, square_out, subtract,
-    subtract_out, where_,
-};
+pub use ufunc::*;
