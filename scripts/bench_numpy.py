@@ -27,6 +27,11 @@ import numpy as np
 N = 10_000_000
 
 
+def _frac(n, k):
+    """frac((i + 7k) * golden ratio), as numox-bench's frac_value."""
+    return np.modf((np.arange(n, dtype=np.float64) + k * 7) * 0.6180339887498949)[0]
+
+
 def _ramp(n):
     return np.arange(n, dtype=np.float64)
 
@@ -39,6 +44,19 @@ CASES = {
     "copy_f64_1e7": lambda: (lambda a=_ramp(N): a.copy()),
     # Every element printed: 1000 is NumPy's summarisation threshold.
     "repr_f64_1000": lambda: (lambda a=np.arange(1000) / 7.0: repr(a)),
+    # ---- elementwise (issue 3); inputs as numox-bench's frac_value.
+    "add_f64_1e7": lambda: (lambda a=_frac(N, 0), b=_frac(N, 1): a + b),
+    "add_out_f64_1e7": lambda: (lambda a=_frac(N, 0), b=_frac(N, 1), o=_frac(N, 2): np.add(a, b, out=o)),
+    "fma_f64_1e7": lambda: (lambda a=_frac(N, 0), b=_frac(N, 1), c=_frac(N, 2): a * b + c),
+    "exp_f64_1e7": lambda: (lambda a=_frac(N, 0): np.exp(a)),
+    "exp_f32_1e7": lambda: (lambda a=_frac(N, 0).astype(np.float32): np.exp(a)),
+    "sqrt_f64_1e7": lambda: (lambda a=_frac(N, 0): np.sqrt(a)),
+    "gt_f64_1e7": lambda: (lambda a=_frac(N, 0): a > 0.5),
+    "where_f64_1e7": lambda: (lambda a=_frac(N, 0), b=_frac(N, 1), m=_frac(N, 0) > 0.5: np.where(m, a, b)),
+    "add_f64_1e5": lambda: (lambda a=_frac(100_000, 0), b=_frac(100_000, 1): a + b),
+    "add_f64_10": lambda: (lambda a=_frac(10, 0), b=_frac(10, 1): a + b),
+    "add_bcast_f64_1000x1000": lambda: (
+        lambda m=_frac(1_000_000, 0).reshape(1000, 1000), r=_frac(1000, 1): m + r),
 }
 
 

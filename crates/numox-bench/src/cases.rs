@@ -146,7 +146,181 @@ pub static CASES: &[Case] = &[
         }),
         ndarray: Impl::Absent,
     },
+    // ---- elementwise (issue 3). Inputs: x_i = frac(i * golden ratio), the same on both sides.
+    Case {
+        name: "add_f64_1e7",
+        bytes: 3 * F64 * N as u64,
+        numox: run(|| {
+            let (a, b) = (numox_frac(N, 0), numox_frac(N, 1));
+            Box::new(move || drop(black_box((black_box(&a) + black_box(&b)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let (a, b) = (ndarray_frac(N, 0), ndarray_frac(N, 1));
+            Box::new(move || drop(black_box(black_box(&a) + black_box(&b))))
+        }),
+    },
+    Case {
+        name: "add_out_f64_1e7",
+        bytes: 3 * F64 * N as u64,
+        numox: run(|| {
+            let (a, b) = (numox_frac(N, 0), numox_frac(N, 1));
+            let mut o = numox_frac(N, 2);
+            Box::new(move || {
+                numox::add_out(black_box(&a), black_box(&b), black_box(&mut o)).unwrap()
+            })
+        }),
+        ndarray: run(|| {
+            let (a, b) = (ndarray_frac(N, 0), ndarray_frac(N, 1));
+            let mut o = ndarray_frac(N, 2);
+            Box::new(move || {
+                ndarray::Zip::from(black_box(&mut o))
+                    .and(&a)
+                    .and(&b)
+                    .par_for_each(|o, &x, &y| *o = x + y)
+            })
+        }),
+    },
+    Case {
+        name: "fma_f64_1e7",
+        bytes: 4 * F64 * N as u64,
+        numox: run(|| {
+            let (a, b, c) = (numox_frac(N, 0), numox_frac(N, 1), numox_frac(N, 2));
+            Box::new(move || {
+                drop(black_box(
+                    (black_box(&a) * black_box(&b) + black_box(&c)).unwrap(),
+                ))
+            })
+        }),
+        ndarray: run(|| {
+            let (a, b, c) = (ndarray_frac(N, 0), ndarray_frac(N, 1), ndarray_frac(N, 2));
+            Box::new(move || drop(black_box(&(black_box(&a) * black_box(&b)) + black_box(&c))))
+        }),
+    },
+    Case {
+        name: "exp_f64_1e7",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(numox::exp(black_box(&a)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).mapv(f64::exp))))
+        }),
+    },
+    Case {
+        name: "exp_f32_1e7",
+        bytes: 2 * F32 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0).astype(DType::Float32).unwrap();
+            Box::new(move || drop(black_box(numox::exp(black_box(&a)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0).mapv(|x| x as f32);
+            Box::new(move || drop(black_box(black_box(&a).mapv(f32::exp))))
+        }),
+    },
+    Case {
+        name: "sqrt_f64_1e7",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(numox::sqrt(black_box(&a)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).mapv(f64::sqrt))))
+        }),
+    },
+    Case {
+        name: "gt_f64_1e7",
+        bytes: (F64 + 1) * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(numox::greater(black_box(&a), 0.5).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).mapv(|x| x > 0.5))))
+        }),
+    },
+    Case {
+        name: "where_f64_1e7",
+        bytes: (3 * F64 + 1) * N as u64,
+        numox: run(|| {
+            let (a, b) = (numox_frac(N, 0), numox_frac(N, 1));
+            let m = numox::greater(&a, 0.5).unwrap();
+            Box::new(move || drop(black_box(numox::where_(black_box(&m), &a, &b).unwrap())))
+        }),
+        ndarray: run(|| {
+            let (a, b) = (ndarray_frac(N, 0), ndarray_frac(N, 1));
+            let m = a.mapv(|x| x > 0.5);
+            Box::new(move || {
+                drop(black_box(
+                    ndarray::Zip::from(black_box(&m))
+                        .and(&a)
+                        .and(&b)
+                        .map_collect(|&k, &x, &y| if k { x } else { y }),
+                ))
+            })
+        }),
+    },
+    Case {
+        name: "add_f64_1e5",
+        bytes: 3 * F64 * 100_000,
+        numox: run(|| {
+            let (a, b) = (numox_frac(100_000, 0), numox_frac(100_000, 1));
+            Box::new(move || drop(black_box((black_box(&a) + black_box(&b)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let (a, b) = (ndarray_frac(100_000, 0), ndarray_frac(100_000, 1));
+            Box::new(move || drop(black_box(black_box(&a) + black_box(&b))))
+        }),
+    },
+    Case {
+        // Per-call overhead.
+        name: "add_f64_10",
+        bytes: 0,
+        numox: run(|| {
+            let (a, b) = (numox_frac(10, 0), numox_frac(10, 1));
+            Box::new(move || drop(black_box((black_box(&a) + black_box(&b)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let (a, b) = (ndarray_frac(10, 0), ndarray_frac(10, 1));
+            Box::new(move || drop(black_box(black_box(&a) + black_box(&b))))
+        }),
+    },
+    Case {
+        // A (1000, 1000) matrix plus a (1000,) row vector.
+        name: "add_bcast_f64_1000x1000",
+        bytes: 2 * F64 * 1_000_000,
+        numox: run(|| {
+            let m = numox_frac(1_000_000, 0).reshape(&[1000, 1000]).unwrap();
+            let r = numox_frac(1000, 1);
+            Box::new(move || drop(black_box((black_box(&m) + black_box(&r)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let m = ndarray_frac(1_000_000, 0)
+                .into_shape_with_order((1000, 1000))
+                .unwrap();
+            let r = ndarray_frac(1000, 1);
+            Box::new(move || drop(black_box(black_box(&m) + black_box(&r))))
+        }),
+    },
 ];
+
+/// `frac((i + k) * golden ratio)` for `i` in `0..n`: values spread over [0, 1).
+fn frac_value(i: usize, k: usize) -> f64 {
+    ((i + k * 7) as f64 * 0.618_033_988_749_894_9).fract()
+}
+
+fn numox_frac(n: usize, k: usize) -> Array {
+    Array::from_vec((0..n).map(|i| frac_value(i, k)).collect::<Vec<f64>>())
+}
+
+fn ndarray_frac(n: usize, k: usize) -> Array1<f64> {
+    Array1::from_iter((0..n).map(|i| frac_value(i, k)))
+}
 
 /// `0.0, 1.0, 2.0, ...` as a numox array.
 fn numox_ramp(n: usize) -> Array {
