@@ -17,6 +17,8 @@ use std::ptr::NonNull;
 const ALIGN: usize = 64;
 const HUGE: usize = 2 << 20;
 const MAP_THRESHOLD: usize = 1 << 20;
+/// Below this many bytes a buffer is only 16-byte aligned.
+const SMALL: usize = 4096;
 
 enum Owner {
     /// From the global allocator with this layout (`None` for a zero-byte buffer).
@@ -82,7 +84,10 @@ impl Buffer {
                 return Ok(b);
             }
         }
-        let layout = AllocLayout::from_size_align(len, ALIGN)
+        // Small blocks take malloc's own 16-byte alignment (its fast path); the loops do not need
+        // more, and larger blocks get cache-line alignment.
+        let align = if len < SMALL { 16 } else { ALIGN };
+        let layout = AllocLayout::from_size_align(len, align)
             .map_err(|_| Error::Value(format!("Unable to allocate {len} bytes")))?;
         // Always zero small buffers: calloc-style zeroing is cheap here and keeps every byte
         // initialised, so `for_overwrite` buffers are never read uninitialised.
@@ -289,7 +294,8 @@ mod tests {
         for len in [0usize, 1, 63, 4096, MAP_THRESHOLD, 3 * MAP_THRESHOLD + 7] {
             let b = Buffer::zeroed(len).unwrap();
             assert_eq!(b.len(), len);
-            assert_eq!(b.as_ptr() as usize % ALIGN, 0);
+            let align = if len < SMALL { 16 } else { ALIGN };
+            assert_eq!(b.as_ptr() as usize % align, 0);
             // SAFETY: the buffer holds `len` initialised bytes.
             let s = unsafe { std::slice::from_raw_parts(b.as_ptr(), len) };
             assert!(s.iter().all(|&x| x == 0));

@@ -58,19 +58,28 @@ pub(crate) fn broadcast(inputs: &[&Array]) -> Result<Dims> {
 /// element is written by the loop that follows.
 pub(crate) fn new_output(shape: &[usize], dtype: DType, inputs: &[&Array]) -> Result<Array> {
     let n = crate::layout::checked_size(shape, dtype.itemsize())?;
-    let layouts: SmallVec<[Layout; 4]> = inputs
-        .iter()
-        .filter(|a| a.ndim() == shape.len())
-        .map(|a| a.layout().clone())
-        .collect();
-    let refs: SmallVec<[&Layout; 4]> = layouts.iter().collect();
-    let strides = k_order_strides(shape, &refs);
     let buf = Buffer::for_overwrite(n * dtype.itemsize())?;
-    Ok(Array::from_buffer(
-        buf,
-        dtype,
-        Layout::from_parts(shape, &strides, 0),
-    ))
+    let layout = if inputs
+        .iter()
+        .all(|a| a.is_c_contiguous() || a.ndim() != shape.len())
+    {
+        Layout::contiguous(shape)
+    } else {
+        let refs: SmallVec<[&Layout; 4]> = inputs
+            .iter()
+            .filter(|a| a.ndim() == shape.len())
+            .map(|a| a.layout())
+            .collect();
+        Layout::from_parts(shape, &k_order_strides(shape, &refs), 0)
+    };
+    Ok(Array::from_buffer(buf, dtype, layout))
+}
+
+/// A fresh C-contiguous output whose every element the caller writes.
+pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
+    let n = crate::layout::checked_size(shape, dtype.itemsize())?;
+    let buf = Buffer::for_overwrite(n * dtype.itemsize())?;
+    Ok(Array::from_buffer(buf, dtype, Layout::contiguous(shape)))
 }
 
 /// Checks a caller's output array against the broadcast shape and the result dtype (which must
@@ -140,6 +149,30 @@ pub(crate) fn binary_into<T: Element, O: Element>(
     out: &mut Array,
     f: impl Fn(T, T) -> O + Sync,
 ) -> Result<()> {
+    let n = out.size();
+    if n < PAR_MIN
+        && a.shape() == out.shape()
+        && b.shape() == out.shape()
+        && out.is_c_contiguous()
+        && a.is_c_contiguous()
+        && b.is_c_contiguous()
+    {
+        // Small and contiguous: one run, no walk to set up.
+        let (o, x, y) = (
+            out.base_ptr_mut() as *mut O,
+            a.base_ptr() as *const T,
+            b.base_ptr() as *const T,
+        );
+        let (oo, ox, oy) = (
+            out.layout().offset(),
+            a.layout().offset(),
+            b.layout().offset(),
+        );
+        // SAFETY: the three C-contiguous views hold n elements from their offsets inside their
+        // buffers; `out` is held uniquely; the dtypes are as the caller states.
+        unsafe { loops::binary(&f, x.add(ox), 1, y.add(oy), 1, o.add(oo), 1, n) };
+        return Ok(());
+    }
     let shape: Dims = Dims::from_slice(out.shape());
     let la = a.layout().broadcast_to(&shape)?;
     let lb = b.layout().broadcast_to(&shape)?;

@@ -1,8 +1,8 @@
 //! The elementwise functions, each with NumPy's name, dtype rules and errors.
 
 use super::engine::{
-    assign_cast, binary_into, broadcast, check_out, new_output, operand_dtype, ternary_into,
-    to_loop_dtype, unary_into,
+    assign_cast, binary_into, broadcast, check_out, new_contiguous, new_output, operand_dtype,
+    ternary_into, to_loop_dtype, unary_into,
 };
 use super::operand::Operand;
 use crate::array::Array;
@@ -89,6 +89,22 @@ impl Bin {
     }
 
     fn call(self, a: Operand, b: Operand, out: Option<&mut Array>) -> Result<Option<Array>> {
+        // Fast path for the common small case: two arrays of one dtype and one C-contiguous
+        // shape, no out=: no promotion, broadcasting or walk to set up.
+        if let (Some(x), Some(y), None) = (a.array(), b.array(), out.as_ref()) {
+            if x.dtype() == y.dtype()
+                && x.shape() == y.shape()
+                && x.is_c_contiguous()
+                && y.is_c_contiguous()
+            {
+                let (loop_dt, res_dt) = self.resolve(x.dtype())?;
+                if loop_dt == x.dtype() {
+                    let mut r = new_contiguous(x.shape(), res_dt)?;
+                    self.run(x, y, &mut r)?;
+                    return Ok(Some(r));
+                }
+            }
+        }
         let dt = operand_dtype(&[&a, &b])?;
         let (loop_dt, res_dt) = self.resolve(dt)?;
         let x = to_loop_dtype(&a, loop_dt)?;
