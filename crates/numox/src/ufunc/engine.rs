@@ -82,8 +82,9 @@ pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
     Ok(Array::from_buffer(buf, dtype, Layout::contiguous(shape)))
 }
 
-/// Checks a caller's output array against the broadcast shape and the result dtype (which must
-/// cast to the output's under `same_kind`, as NumPy's default), and makes it writable. Returns
+/// Checks a caller's output array against the broadcast shape of the inputs (which must
+/// broadcast to the output's shape, as in NumPy) and the result dtype (which must cast to the
+/// output's under `same_kind`, as NumPy's default), and makes it writable. Returns
 /// true when the result must be computed in `dtype` and cast into `out`.
 pub(crate) fn check_out(
     name: &str,
@@ -91,7 +92,9 @@ pub(crate) fn check_out(
     shape: &[usize],
     dtype: DType,
 ) -> Result<bool> {
-    if out.shape() != shape {
+    let fits = out.shape() == shape
+        || broadcast_shapes(&[shape, out.shape()]).is_ok_and(|b| b.as_slice() == out.shape());
+    if !fits {
         return Err(Error::Value(format!(
             "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
             fmt_shape(out.shape()),

@@ -1,8 +1,8 @@
 //! The elementwise functions, each with NumPy's name, dtype rules and errors.
 
+use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{
-    assign_cast, binary_into, broadcast, check_out, new_contiguous, new_output, operand_dtype,
-    ternary_into, to_loop_dtype, unary_into,
+    binary_into, broadcast, new_output, operand_dtype, ternary_into, to_loop_dtype, unary_into,
 };
 use super::operand::Operand;
 use crate::array::Array;
@@ -28,6 +28,20 @@ enum Bin {
 }
 
 impl Bin {
+    fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            Bin::Equal
+                | Bin::NotEqual
+                | Bin::Less
+                | Bin::LessEqual
+                | Bin::Greater
+                | Bin::GreaterEqual
+        )
+    }
+}
+
+impl BinaryOp for Bin {
     fn name(self) -> &'static str {
         match self {
             Bin::Add => "add",
@@ -45,19 +59,6 @@ impl Bin {
         }
     }
 
-    fn is_comparison(self) -> bool {
-        matches!(
-            self,
-            Bin::Equal
-                | Bin::NotEqual
-                | Bin::Less
-                | Bin::LessEqual
-                | Bin::Greater
-                | Bin::GreaterEqual
-        )
-    }
-
-    /// (loop dtype, result dtype) for operands whose NEP 50 common dtype is `dt`.
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
         match self {
             Bin::Subtract if dt == DType::Bool => Err(Error::DType(
@@ -69,7 +70,6 @@ impl Bin {
         }
     }
 
-    /// Runs the loop for `a`, `b` (both of the loop dtype) into `out` (of the result dtype).
     fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()> {
         let dt = a.dtype();
         crate::dispatch_dtype!(dt, T => match self {
@@ -87,75 +87,10 @@ impl Bin {
             Bin::GreaterEqual => binary_into::<T, bool>(a, b, out, |x, y| y.le_(x)),
         })
     }
-
-    fn call(self, a: Operand, b: Operand, out: Option<&mut Array>) -> Result<Option<Array>> {
-        // Fast path for the common small case: two arrays of one dtype and one C-contiguous
-        // shape, no out=: no promotion, broadcasting or walk to set up.
-        if let (Some(x), Some(y), None) = (a.array(), b.array(), out.as_ref()) {
-            if x.dtype() == y.dtype()
-                && x.shape() == y.shape()
-                && x.is_c_contiguous()
-                && y.is_c_contiguous()
-            {
-                let (loop_dt, res_dt) = self.resolve(x.dtype())?;
-                if loop_dt == x.dtype() {
-                    let mut r = new_contiguous(x.shape(), res_dt)?;
-                    self.run(x, y, &mut r)?;
-                    return Ok(Some(r));
-                }
-            }
-        }
-        let dt = operand_dtype(&[&a, &b])?;
-        let (loop_dt, res_dt) = self.resolve(dt)?;
-        let x = to_loop_dtype(&a, loop_dt)?;
-        let y = to_loop_dtype(&b, loop_dt)?;
-        let shape = broadcast(&[&x, &y])?;
-        match out {
-            None => {
-                let mut r = new_output(&shape, res_dt, &[&x, &y])?;
-                self.run(&x, &y, &mut r)?;
-                Ok(Some(r))
-            }
-            Some(o) => {
-                if check_out(self.name(), o, &shape, res_dt)? {
-                    let mut r = new_output(&shape, res_dt, &[&x, &y])?;
-                    self.run(&x, &y, &mut r)?;
-                    assign_cast(&r, o)?;
-                } else {
-                    self.run(&x, &y, o)?;
-                }
-                Ok(None)
-            }
-        }
-    }
 }
 
-fn done(r: Result<Option<Array>>) -> Result<Array> {
-    r?.ok_or_else(|| Error::Value("internal: no result".into()))
-}
-
-macro_rules! binary_fns {
-    ($($(#[$doc:meta])* $name:ident, $name_out:ident => $op:ident;)*) => {$(
-        $(#[$doc])*
-        pub fn $name<'a>(a: impl Into<Operand<'a>>, b: impl Into<Operand<'a>>) -> Result<Array> {
-            done(Bin::$op.call(a.into(), b.into(), None))
-        }
-
-        #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, which must have the broadcast shape; the result is cast to `out`'s dtype under `same_kind`.")]
-        ///
-        /// ```
-        /// let a = numox::array![1.0, 2.0];
-        /// let mut out = numox::Array::zeros(&[2], numox::DType::Float64).unwrap();
-        #[doc = concat!("numox::", stringify!($name_out), "(&a, &a, &mut out).unwrap();")]
-        /// assert_eq!(out.shape(), &[2]);
-        /// ```
-        pub fn $name_out<'a>(a: impl Into<Operand<'a>>, b: impl Into<Operand<'a>>, out: &mut Array) -> Result<()> {
-            Bin::$op.call(a.into(), b.into(), Some(out)).map(|_| ())
-        }
-    )*};
-}
-
-binary_fns! {
+binary_ufuncs! {
+    Bin;
     /// `np.add`: elementwise sum (integers wrap; `bool + bool` is logical or).
     ///
     /// ```
@@ -255,7 +190,7 @@ enum Un {
     Log,
 }
 
-impl Un {
+impl UnaryOp for Un {
     fn name(self) -> &'static str {
         match self {
             Un::Negative => "negative",
@@ -267,12 +202,13 @@ impl Un {
         }
     }
 
-    /// The loop dtype (= result dtype) for an input of dtype `dt`.
-    fn resolve(self, dt: DType) -> Result<DType> {
-        match self {
+    fn resolve(self, dt: DType) -> Result<(DType, DType)> {
+        let loop_dt = match self {
             Un::Negative if dt == DType::Bool => Err(Error::DType(
                 "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.".into(),
             )),
+            // NumPy has no boolean square loop: booleans square as int8.
+            Un::Square if dt == DType::Bool => Ok(DType::Int8),
             Un::Sqrt | Un::Exp | Un::Log => match dt.kind() {
                 Kind::Complex => Err(Error::DType(format!(
                     "ufunc '{}' is not yet implemented for complex input in numox",
@@ -287,7 +223,8 @@ impl Un {
                 "absolute of complex input is not yet implemented in numox".into(),
             )),
             _ => Ok(dt),
-        }
+        }?;
+        Ok((loop_dt, loop_dt))
     }
 
     fn run(self, a: &Array, out: &mut Array) -> Result<()> {
@@ -301,70 +238,20 @@ impl Un {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.abs_()))
             }
             Un::Sqrt => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else d => Err(float_only(self, d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else d => Err(no_loop(self.name(), d)))
             }
             Un::Exp => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else d => Err(float_only(self, d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else d => Err(no_loop(self.name(), d)))
             }
             Un::Log => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else d => Err(float_only(self, d)))
-            }
-        }
-    }
-
-    fn call(self, a: Operand, out: Option<&mut Array>) -> Result<Option<Array>> {
-        let dt = operand_dtype(&[&a])?;
-        let loop_dt = self.resolve(dt)?;
-        let x = to_loop_dtype(&a, loop_dt)?;
-        match out {
-            None => {
-                let mut r = new_output(x.shape(), loop_dt, &[&x])?;
-                self.run(&x, &mut r)?;
-                Ok(Some(r))
-            }
-            Some(o) => {
-                if check_out(self.name(), o, x.shape(), loop_dt)? {
-                    let mut r = new_output(x.shape(), loop_dt, &[&x])?;
-                    self.run(&x, &mut r)?;
-                    assign_cast(&r, o)?;
-                } else {
-                    self.run(&x, o)?;
-                }
-                Ok(None)
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else d => Err(no_loop(self.name(), d)))
             }
         }
     }
 }
 
-fn float_only(op: Un, d: DType) -> Error {
-    Error::DType(format!(
-        "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' ({d})",
-        op.name()
-    ))
-}
-
-macro_rules! unary_fns {
-    ($($(#[$doc:meta])* $name:ident, $name_out:ident => $op:ident;)*) => {$(
-        $(#[$doc])*
-        pub fn $name<'a>(a: impl Into<Operand<'a>>) -> Result<Array> {
-            done(Un::$op.call(a.into(), None))
-        }
-
-        #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`.")]
-        ///
-        /// ```
-        /// let a = numox::array![1.0, 4.0];
-        /// let mut out = numox::Array::zeros(&[2], numox::DType::Float64).unwrap();
-        #[doc = concat!("numox::", stringify!($name_out), "(&a, &mut out).unwrap();")]
-        /// assert_eq!(out.shape(), &[2]);
-        /// ```
-        pub fn $name_out<'a>(a: impl Into<Operand<'a>>, out: &mut Array) -> Result<()> {
-            Un::$op.call(a.into(), Some(out)).map(|_| ())
-        }
-    )*};
-}
-
-unary_fns! {
+unary_ufuncs! {
+    Un;
     /// `np.negative` (unary `-`; integers wrap, booleans are an error).
     ///
     /// ```

@@ -15,6 +15,7 @@
 //! assert_eq!(m.dtype(), DType::Bool);
 //! ```
 
+pub(crate) mod define;
 mod engine;
 mod functions;
 mod operand;

@@ -1,0 +1,196 @@
+//! How an elementwise operation is defined: a small `Copy` type (usually an enum of related
+//! operations) implementing [`BinaryOp`] or [`UnaryOp`] — its name, its dtype resolution and its
+//! typed loop — and the shared call path that every operation goes through (NEP 50 resolution,
+//! operand casts, broadcasting, `out=` checks, the output allocation). The macros
+//! `binary_ufuncs!` and `unary_ufuncs!` stamp out
+//! the public `f(a, b)` / `f_out(a, b, &mut out)` functions with their documentation.
+
+use super::engine::{
+    assign_cast, broadcast, check_out, new_contiguous, new_output, operand_dtype, to_loop_dtype,
+};
+use super::operand::Operand;
+use crate::array::Array;
+use crate::dtype::DType;
+use crate::error::{Error, Result};
+
+/// A binary elementwise operation.
+pub(crate) trait BinaryOp: Copy {
+    /// NumPy's name of the ufunc (used in error messages).
+    fn name(self) -> &'static str;
+
+    /// The common dtype of the operands (NEP 50: arrays strong, scalars weak). Operations whose
+    /// dtype rule differs (for example comparisons against out-of-range scalars) override it.
+    fn common_dtype(self, a: &Operand, b: &Operand) -> Result<DType> {
+        operand_dtype(&[a, b])
+    }
+
+    /// `(loop dtype, result dtype)` for operands whose common dtype is `dt`, or NumPy's error.
+    fn resolve(self, dt: DType) -> Result<(DType, DType)>;
+
+    /// Runs the loop: `a` and `b` have the loop dtype, `out` the result dtype and the output
+    /// shape (the inputs broadcast to it), and `out` is held uniquely.
+    fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()>;
+}
+
+/// A unary elementwise operation.
+pub(crate) trait UnaryOp: Copy {
+    /// NumPy's name of the ufunc.
+    fn name(self) -> &'static str;
+
+    /// `(loop dtype, result dtype)` for an input of dtype `dt`, or NumPy's error.
+    fn resolve(self, dt: DType) -> Result<(DType, DType)>;
+
+    /// Runs the loop: `a` has the loop dtype, `out` the result dtype and the output shape.
+    fn run(self, a: &Array, out: &mut Array) -> Result<()>;
+}
+
+/// Calls a binary operation: returns the new array, or `None` after writing into `out`.
+pub(crate) fn call_binary<Op: BinaryOp>(
+    op: Op,
+    a: Operand,
+    b: Operand,
+    out: Option<&mut Array>,
+) -> Result<Option<Array>> {
+    // Fast path for the common small case: two arrays of one dtype and one C-contiguous shape,
+    // no out=: no promotion, broadcasting or walk to set up.
+    if let (Some(x), Some(y), None) = (a.array(), b.array(), out.as_ref()) {
+        if x.dtype() == y.dtype()
+            && x.shape() == y.shape()
+            && x.is_c_contiguous()
+            && y.is_c_contiguous()
+        {
+            let (loop_dt, res_dt) = op.resolve(x.dtype())?;
+            if loop_dt == x.dtype() {
+                let mut r = new_contiguous(x.shape(), res_dt)?;
+                op.run(x, y, &mut r)?;
+                return Ok(Some(r));
+            }
+        }
+    }
+    let dt = op.common_dtype(&a, &b)?;
+    let (loop_dt, res_dt) = op.resolve(dt)?;
+    let x = to_loop_dtype(&a, loop_dt)?;
+    let y = to_loop_dtype(&b, loop_dt)?;
+    let shape = broadcast(&[&x, &y])?;
+    match out {
+        None => {
+            let mut r = new_output(&shape, res_dt, &[&x, &y])?;
+            op.run(&x, &y, &mut r)?;
+            Ok(Some(r))
+        }
+        Some(o) => {
+            if check_out(op.name(), o, &shape, res_dt)? {
+                let mut r = new_output(o.shape(), res_dt, &[&x, &y])?;
+                op.run(&x, &y, &mut r)?;
+                assign_cast(&r, o)?;
+            } else {
+                op.run(&x, &y, o)?;
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// Calls a unary operation: returns the new array, or `None` after writing into `out`.
+pub(crate) fn call_unary<Op: UnaryOp>(
+    op: Op,
+    a: Operand,
+    out: Option<&mut Array>,
+) -> Result<Option<Array>> {
+    let dt = operand_dtype(&[&a])?;
+    let (loop_dt, res_dt) = op.resolve(dt)?;
+    let x = to_loop_dtype(&a, loop_dt)?;
+    match out {
+        None => {
+            let mut r = new_output(x.shape(), res_dt, &[&x])?;
+            op.run(&x, &mut r)?;
+            Ok(Some(r))
+        }
+        Some(o) => {
+            if check_out(op.name(), o, x.shape(), res_dt)? {
+                let mut r = new_output(o.shape(), res_dt, &[&x])?;
+                op.run(&x, &mut r)?;
+                assign_cast(&r, o)?;
+            } else {
+                op.run(&x, o)?;
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// The array a call without `out=` returned.
+pub(crate) fn done(r: Result<Option<Array>>) -> Result<Array> {
+    r?.ok_or_else(|| Error::Value("internal: no result".into()))
+}
+
+/// NumPy's error for an input dtype an operation has no loop for.
+pub(crate) fn no_loop(name: &str, dt: DType) -> Error {
+    Error::DType(format!(
+        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' ({dt})"
+    ))
+}
+
+/// Stamps out `pub fn name(a, b) -> Result<Array>` and `pub fn name_out(a, b, &mut out)` for
+/// variants of a [`BinaryOp`] type. The doc comments given become the first function's docs.
+macro_rules! binary_ufuncs {
+    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'a>(
+            a: impl Into<$crate::ufunc::Operand<'a>>,
+            b: impl Into<$crate::ufunc::Operand<'a>>,
+        ) -> $crate::Result<$crate::Array> {
+            $crate::ufunc::define::done($crate::ufunc::define::call_binary(
+                $Op::$variant, a.into(), b.into(), None,
+            ))
+        }
+
+        #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, whose shape the inputs must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
+        ///
+        /// ```
+        /// let a = numox::array![1.0, 2.0];
+        /// let mut out = numox::Array::zeros(&[2, 2], numox::DType::Float64).unwrap();
+        #[doc = concat!("numox::", stringify!($name_out), "(&a, &a, &mut out).unwrap();")]
+        /// assert_eq!(out.shape(), &[2, 2]);
+        /// ```
+        pub fn $name_out<'a>(
+            a: impl Into<$crate::ufunc::Operand<'a>>,
+            b: impl Into<$crate::ufunc::Operand<'a>>,
+            out: &mut $crate::Array,
+        ) -> $crate::Result<()> {
+            $crate::ufunc::define::call_binary($Op::$variant, a.into(), b.into(), Some(out))
+                .map(|_| ())
+        }
+    )*};
+}
+
+/// Stamps out `pub fn name(a) -> Result<Array>` and `pub fn name_out(a, &mut out)` for variants
+/// of a [`UnaryOp`] type.
+macro_rules! unary_ufuncs {
+    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'a>(a: impl Into<$crate::ufunc::Operand<'a>>) -> $crate::Result<$crate::Array> {
+            $crate::ufunc::define::done($crate::ufunc::define::call_unary(
+                $Op::$variant, a.into(), None,
+            ))
+        }
+
+        #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`, whose shape the input must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
+        ///
+        /// ```
+        /// let a = numox::array![1.0, 4.0];
+        /// let mut out = numox::Array::zeros(&[2], numox::DType::Float64).unwrap();
+        #[doc = concat!("numox::", stringify!($name_out), "(&a, &mut out).unwrap();")]
+        /// assert_eq!(out.shape(), &[2]);
+        /// ```
+        pub fn $name_out<'a>(
+            a: impl Into<$crate::ufunc::Operand<'a>>,
+            out: &mut $crate::Array,
+        ) -> $crate::Result<()> {
+            $crate::ufunc::define::call_unary($Op::$variant, a.into(), Some(out)).map(|_| ())
+        }
+    )*};
+}
+
+pub(crate) use binary_ufuncs;
+pub(crate) use unary_ufuncs;
