@@ -6,7 +6,8 @@
 //! the public `f(a, b)` / `f_out(a, b, &mut out)` functions with their documentation.
 
 use super::engine::{
-    assign_cast, broadcast, check_out, new_contiguous, new_output, operand_dtype, to_loop_dtype,
+    assign_cast, broadcast, check_out, check_out_cast, check_out_shape, new_contiguous, new_output,
+    operand_dtype, to_loop_dtype,
 };
 use super::operand::Operand;
 use crate::array::Array;
@@ -116,6 +117,36 @@ pub(crate) fn call_unary<Op: UnaryOp>(
             }
             Ok(None)
         }
+    }
+}
+
+/// Applies a binary operation in place, `target = op(target, b)` (NumPy's `target += b`): `b`
+/// must broadcast to `target`'s shape and the result cast to its dtype under `same_kind`. No
+/// temporary is made unless a cast needs one (or `target` shares its buffer and is copied first).
+pub(crate) fn call_binary_inplace<Op: BinaryOp>(
+    op: Op,
+    target: &mut Array,
+    b: Operand,
+) -> Result<()> {
+    target.make_unique()?;
+    // A second handle on the (now unique) buffer reads what the loop overwrites element by
+    // element; the loop writes each element after reading it, so the aliasing is harmless.
+    let me = target.clone();
+    let a = Operand::Array(&me);
+    let dt = op.common_dtype(&a, &b)?;
+    let (loop_dt, res_dt) = op.resolve(dt)?;
+    let x = to_loop_dtype(&a, loop_dt)?;
+    let y = to_loop_dtype(&b, loop_dt)?;
+    let shape = broadcast(&[&x, &y])?;
+    check_out_shape(target.shape(), &shape)?;
+    check_out_cast(op.name(), target.dtype(), res_dt)?;
+    if target.dtype() != res_dt {
+        let mut r = new_output(target.shape(), res_dt, &[&x, &y])?;
+        op.run(&x, &y, &mut r)?;
+        drop(me);
+        assign_cast(&r, target)
+    } else {
+        op.run(&x, &y, target)
     }
 }
 

@@ -82,33 +82,42 @@ pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
     Ok(Array::from_buffer(buf, dtype, Layout::contiguous(shape)))
 }
 
+/// Checks that the inputs' broadcast shape `shape` broadcasts to the output's shape.
+pub(crate) fn check_out_shape(out: &[usize], shape: &[usize]) -> Result<()> {
+    let fits = out == shape || broadcast_shapes(&[shape, out]).is_ok_and(|b| b.as_slice() == out);
+    if !fits {
+        return Err(Error::Value(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            fmt_shape(out),
+            fmt_shape(shape)
+        )));
+    }
+    Ok(())
+}
+
+/// Checks that a result of dtype `dtype` may be stored into an output of dtype `out` (NumPy's
+/// default `same_kind` rule).
+pub(crate) fn check_out_cast(name: &str, out: DType, dtype: DType) -> Result<()> {
+    if out != dtype && !crate::promote::can_cast(dtype, out, crate::promote::Casting::SameKind) {
+        return Err(Error::DType(format!(
+            "Cannot cast ufunc '{name}' output from dtype('{dtype}') to dtype('{out}') with casting rule 'same_kind'"
+        )));
+    }
+    Ok(())
+}
+
 /// Checks a caller's output array against the broadcast shape of the inputs (which must
 /// broadcast to the output's shape, as in NumPy) and the result dtype (which must cast to the
-/// output's under `same_kind`, as NumPy's default), and makes it writable. Returns
-/// true when the result must be computed in `dtype` and cast into `out`.
+/// output's under `same_kind`, as NumPy's default), and makes it writable. Returns true when the
+/// result must be computed in `dtype` and cast into `out`.
 pub(crate) fn check_out(
     name: &str,
     out: &mut Array,
     shape: &[usize],
     dtype: DType,
 ) -> Result<bool> {
-    let fits = out.shape() == shape
-        || broadcast_shapes(&[shape, out.shape()]).is_ok_and(|b| b.as_slice() == out.shape());
-    if !fits {
-        return Err(Error::Value(format!(
-            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-            fmt_shape(out.shape()),
-            fmt_shape(shape)
-        )));
-    }
-    if out.dtype() != dtype
-        && !crate::promote::can_cast(dtype, out.dtype(), crate::promote::Casting::SameKind)
-    {
-        return Err(Error::DType(format!(
-            "Cannot cast ufunc '{name}' output from dtype('{dtype}') to dtype('{}') with casting rule 'same_kind'",
-            out.dtype()
-        )));
-    }
+    check_out_shape(out.shape(), shape)?;
+    check_out_cast(name, out.dtype(), dtype)?;
     out.make_unique()?;
     Ok(out.dtype() != dtype)
 }
@@ -266,6 +275,98 @@ pub(crate) fn ternary_into<A: Element, T: Element>(
                 st[0],
                 len,
             )
+        }
+    });
+    Ok(())
+}
+
+/// Elements gathered per block when a slice kernel meets a strided run.
+const GATHER: usize = 256;
+
+#[allow(dead_code)] // wired with the math kernels
+/// `out = k(a)` with a kernel over contiguous elements (`k(src, dst, n)`, which allows `dst ==
+/// src`): contiguous runs go straight to it; strided runs are gathered into a small buffer first.
+pub(crate) fn unary_slice_into<T: Element>(
+    a: &Array,
+    out: &mut Array,
+    k: unsafe fn(*const T, *mut T, usize),
+) -> Result<()> {
+    let shape: Dims = Dims::from_slice(out.shape());
+    let la = a.layout().broadcast_to(&shape)?;
+    let it = NdIter::new(&shape, [out.layout(), &la]);
+    let p = Ptrs([out.base_ptr_mut() as usize, a.base_ptr() as usize]);
+    drive(&it, |off, len, st| {
+        // SAFETY: as in `binary_into`; the gather buffers hold `m <= GATHER` elements.
+        unsafe {
+            let (o, x) = (
+                (p.0[0] as *mut T).offset(off[0]),
+                (p.0[1] as *const T).offset(off[1]),
+            );
+            if st == [1, 1] {
+                return k(x, o, len);
+            }
+            let mut buf = [T::default(); GATHER];
+            let mut done = 0;
+            while done < len {
+                let m = GATHER.min(len - done);
+                for (i, slot) in buf.iter_mut().enumerate().take(m) {
+                    *slot = *x.offset((done + i) as isize * st[1]);
+                }
+                k(buf.as_ptr(), buf.as_mut_ptr(), m);
+                for (i, v) in buf.iter().enumerate().take(m) {
+                    *o.offset((done + i) as isize * st[0]) = *v;
+                }
+                done += m;
+            }
+        }
+    });
+    Ok(())
+}
+
+#[allow(dead_code)] // wired with the math kernels
+/// `out = k(a, b)` with a kernel over contiguous elements (`k(a, b, dst, n)`, which allows `dst`
+/// to equal either input): contiguous runs go straight to it; other runs are gathered first.
+pub(crate) fn binary_slice_into<T: Element>(
+    a: &Array,
+    b: &Array,
+    out: &mut Array,
+    k: unsafe fn(*const T, *const T, *mut T, usize),
+) -> Result<()> {
+    let shape: Dims = Dims::from_slice(out.shape());
+    let la = a.layout().broadcast_to(&shape)?;
+    let lb = b.layout().broadcast_to(&shape)?;
+    let it = NdIter::new(&shape, [out.layout(), &la, &lb]);
+    let p = Ptrs([
+        out.base_ptr_mut() as usize,
+        a.base_ptr() as usize,
+        b.base_ptr() as usize,
+    ]);
+    drive(&it, |off, len, st| {
+        // SAFETY: as in `binary_into`; the gather buffers hold `m <= GATHER` elements.
+        unsafe {
+            let (o, x, y) = (
+                (p.0[0] as *mut T).offset(off[0]),
+                (p.0[1] as *const T).offset(off[1]),
+                (p.0[2] as *const T).offset(off[2]),
+            );
+            if st == [1, 1, 1] {
+                return k(x, y, o, len);
+            }
+            let mut bx = [T::default(); GATHER];
+            let mut by = [T::default(); GATHER];
+            let mut done = 0;
+            while done < len {
+                let m = GATHER.min(len - done);
+                for i in 0..m {
+                    bx[i] = *x.offset((done + i) as isize * st[1]);
+                    by[i] = *y.offset((done + i) as isize * st[2]);
+                }
+                k(bx.as_ptr(), by.as_ptr(), bx.as_mut_ptr(), m);
+                for (i, v) in bx.iter().enumerate().take(m) {
+                    *o.offset((done + i) as isize * st[0]) = *v;
+                }
+                done += m;
+            }
         }
     });
     Ok(())

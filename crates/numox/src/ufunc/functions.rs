@@ -12,7 +12,7 @@ use crate::kernels::elem::{Arith, RealFloat};
 
 /// The binary operations of this module.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Bin {
+pub(crate) enum Bin {
     Add,
     Subtract,
     Multiply,

@@ -18,6 +18,7 @@
 pub(crate) mod define;
 mod engine;
 mod functions;
+mod inplace;
 mod operand;
 mod operators;
 

@@ -1,0 +1,115 @@
+//! In-place compound assignment: NumPy's `a += b`, `a -= b`, `a *= b`, `a /= b` as methods that
+//! return `Result` (Rust's `+=` operators cannot report an error). The result is written into
+//! `a`'s own buffer without a temporary; `b` broadcasts to `a`'s shape and the result is cast to
+//! `a`'s dtype under `same_kind`, so `int_array.idiv(2)` is an error as in NumPy.
+
+use super::define::call_binary_inplace;
+use super::functions::Bin;
+use super::operand::Operand;
+use crate::array::Array;
+use crate::error::Result;
+
+macro_rules! inplace_methods {
+    ($($(#[$doc:meta])* $name:ident => $Op:ident::$variant:ident;)*) => {
+        impl Array {$(
+            $(#[$doc])*
+            pub fn $name<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
+                call_binary_inplace($Op::$variant, self, b.into())
+            }
+        )*}
+    };
+}
+
+inplace_methods! {
+    /// `a += b` (`np.add(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![[1.0, 2.0], [3.0, 4.0]];
+    /// a.iadd(&numox::array![10.0, 20.0]).unwrap(); // broadcast along rows
+    /// assert_eq!(a.to_vec::<f64>().unwrap(), vec![11.0, 22.0, 13.0, 24.0]);
+    /// let mut i = numox::array![1, 2];
+    /// assert!(i.iadd(0.5).is_err()); // float64 result cannot be stored in int64 (same_kind)
+    /// ```
+    iadd => Bin::Add;
+    /// `a -= b`, in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![5u8, 6];
+    /// a.isub(1).unwrap();
+    /// assert_eq!(a.to_vec::<u8>().unwrap(), vec![4, 5]);
+    /// ```
+    isub => Bin::Subtract;
+    /// `a *= b`, in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![1.5f32, 2.0];
+    /// a.imul(2.0).unwrap();
+    /// assert_eq!(a.to_vec::<f32>().unwrap(), vec![3.0, 4.0]);
+    /// ```
+    imul => Bin::Multiply;
+    /// `a /= b` (true division), in place; an integer array is an error, as in NumPy.
+    ///
+    /// ```
+    /// let mut a = numox::array![1.0, 3.0];
+    /// a.idiv(2).unwrap();
+    /// assert_eq!(a.to_vec::<f64>().unwrap(), vec![0.5, 1.5]);
+    /// assert!(numox::array![1, 2].idiv(2).is_err());
+    /// ```
+    idiv => Bin::Divide;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{array, DType};
+
+    #[test]
+    fn inplace_keeps_the_buffer_and_copies_shared_ones() {
+        let mut a = array![1.0, 2.0, 3.0];
+        let p = a.as_slice::<f64>().unwrap().as_ptr();
+        a.iadd(1.0).unwrap();
+        assert_eq!(a.as_slice::<f64>().unwrap().as_ptr(), p);
+        assert_eq!(a.to_vec::<f64>().unwrap(), vec![2.0, 3.0, 4.0]);
+        let b = a.clone();
+        a.imul(2.0).unwrap(); // copy-on-write: `b` keeps its values
+        assert_eq!(b.to_vec::<f64>().unwrap(), vec![2.0, 3.0, 4.0]);
+        assert_eq!(a.to_vec::<f64>().unwrap(), vec![4.0, 6.0, 8.0]);
+    }
+
+    #[test]
+    fn inplace_casts_and_checks_shapes() {
+        let mut a = crate::Array::from_vec(vec![1i32, 2]);
+        a.iadd(&array![1i8, 1]).unwrap();
+        assert_eq!(a.dtype(), DType::Int32);
+        let mut f = array![1.0f32, 2.0];
+        f.iadd(&array![0.5f64, 0.5]).unwrap(); // float64 result cast back to float32
+        assert_eq!(f.to_vec::<f32>().unwrap(), vec![1.5, 2.5]);
+        let mut s = array![1.0, 2.0];
+        let e = s.iadd(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "non-broadcastable output operand with shape (2,) doesn't match the broadcast shape (2,2)"
+        );
+        let e = array![1, 2].iadd(1.5).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"
+        );
+    }
+
+    #[test]
+    fn inplace_on_a_transposed_array_and_large_sizes() {
+        let mut a = crate::arange(0, 6, 1)
+            .unwrap()
+            .reshape(&[2, 3])
+            .unwrap()
+            .t();
+        a.iadd(&array![100, 200]).unwrap();
+        assert_eq!(
+            a.to_vec::<i64>().unwrap(),
+            vec![100, 203, 101, 204, 102, 205]
+        );
+        let mut big = crate::ones(&[200_000]).unwrap();
+        big.iadd(&big.clone()).unwrap();
+        assert!(big.to_vec::<f64>().unwrap().iter().all(|&v| v == 2.0));
+    }
+}
