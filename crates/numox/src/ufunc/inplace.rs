@@ -78,13 +78,13 @@ mod tests {
     #[test]
     fn inplace_casts_and_checks_shapes() {
         let mut a = crate::Array::from_vec(vec![1i32, 2]);
-        a.iadd(&array![1i8, 1]).unwrap();
+        a.iadd(array![1i8, 1]).unwrap();
         assert_eq!(a.dtype(), DType::Int32);
         let mut f = array![1.0f32, 2.0];
-        f.iadd(&array![0.5f64, 0.5]).unwrap(); // float64 result cast back to float32
+        f.iadd(array![0.5f64, 0.5]).unwrap(); // float64 result cast back to float32
         assert_eq!(f.to_vec::<f32>().unwrap(), vec![1.5, 2.5]);
         let mut s = array![1.0, 2.0];
-        let e = s.iadd(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap_err();
+        let e = s.iadd(array![[1.0, 2.0], [3.0, 4.0]]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "non-broadcastable output operand with shape (2,) doesn't match the broadcast shape (2,2)"
@@ -103,7 +103,7 @@ mod tests {
             .reshape(&[2, 3])
             .unwrap()
             .t();
-        a.iadd(&array![100, 200]).unwrap();
+        a.iadd(array![100, 200]).unwrap();
         assert_eq!(
             a.to_vec::<i64>().unwrap(),
             vec![100, 203, 101, 204, 102, 205]
