@@ -108,8 +108,8 @@ mod tests {
             a.to_vec::<i64>().unwrap(),
             vec![100, 203, 101, 204, 102, 205]
         );
-        let mut big = crate::ones(&[200_000]).unwrap();
-        big.iadd(&big.clone()).unwrap();
+        let mut big = crate::ones([200_000]).unwrap();
+        big.iadd(big.clone()).unwrap();
         assert!(big.to_vec::<f64>().unwrap().iter().all(|&v| v == 2.0));
     }
 }
