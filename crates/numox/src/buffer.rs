@@ -12,7 +12,9 @@
 
 use crate::error::{Error, Result};
 use std::alloc::{self, Layout as AllocLayout};
+use std::cell::UnsafeCell;
 use std::ptr::NonNull;
+use std::sync::Arc;
 
 const ALIGN: usize = 64;
 const HUGE: usize = 2 << 20;
@@ -20,7 +22,13 @@ const MAP_THRESHOLD: usize = 1 << 20;
 /// Below this many bytes a buffer is only 16-byte aligned.
 const SMALL: usize = 4096;
 
+/// Bytes a buffer can hold inside itself (and so inside the array's `Arc` allocation): small
+/// results then cost one allocation instead of two.
+const INLINE: usize = 128;
+
 enum Owner {
+    /// The bytes live in the buffer's own `inline` storage (at most [`INLINE`] bytes).
+    Inline,
     /// From the global allocator with this layout (`None` for a zero-byte buffer).
     Heap(Option<AllocLayout>),
     /// An anonymous map: `base`..`base + len` is unmapped (or cached) on drop; `cap` usable bytes
@@ -41,10 +49,13 @@ enum Owner {
 ///
 /// [`Array`]: crate::Array
 pub(crate) struct Buffer {
+    /// Start of the bytes (unused for `Owner::Inline`, whose bytes are `inline`).
     ptr: NonNull<u8>,
     len: usize,
     writeable: bool,
     owner: Owner,
+    /// Storage of small buffers; 8-byte aligned, enough for every dtype's elements.
+    inline: UnsafeCell<[u64; INLINE / 8]>,
 }
 
 // SAFETY: the buffer is plain bytes; every `Owner` is Send + Sync (the map pointer is only used to
@@ -55,6 +66,7 @@ unsafe impl Sync for Buffer {}
 
 impl Buffer {
     /// A zero-filled buffer of `len` bytes.
+    #[inline]
     pub(crate) fn zeroed(len: usize) -> Result<Buffer> {
         Self::alloc(len, true)
     }
@@ -62,10 +74,37 @@ impl Buffer {
     /// A buffer whose bytes the caller overwrites completely before anyone reads them. It is
     /// still initialised memory (zeroed or left from the allocator), never undefined to read for
     /// the plain-old-data element types, except `bool` where the caller must write every byte.
+    #[inline]
     pub(crate) fn for_overwrite(len: usize) -> Result<Buffer> {
         Self::alloc(len, false)
     }
 
+    /// A buffer of `len` bytes already inside its `Arc`: small buffers are built in place (one
+    /// allocation, no copy of the inline storage), others as [`Buffer::zeroed`] /
+    /// [`Buffer::for_overwrite`] (`zero` picks which).
+    #[inline]
+    pub(crate) fn shared(len: usize, zero: bool) -> Result<Arc<Buffer>> {
+        if len == 0 || len > INLINE {
+            return Ok(Arc::new(Self::alloc(len, zero)?));
+        }
+        let mut arc = Arc::<Buffer>::new_uninit();
+        let slot = Arc::get_mut(&mut arc)
+            .ok_or_else(|| Error::Value("internal: fresh Arc is shared".into()))?
+            .as_mut_ptr();
+        // SAFETY: `slot` points to the fresh, uniquely held, uninitialised `Buffer`; every field is
+        // written exactly once below (the inline bytes zeroed), so `assume_init` sees a complete
+        // value.
+        unsafe {
+            std::ptr::addr_of_mut!((*slot).ptr).write(NonNull::dangling());
+            std::ptr::addr_of_mut!((*slot).len).write(len);
+            std::ptr::addr_of_mut!((*slot).writeable).write(true);
+            std::ptr::addr_of_mut!((*slot).owner).write(Owner::Inline);
+            std::ptr::addr_of_mut!((*slot).inline).write_bytes(0, 1);
+            Ok(arc.assume_init())
+        }
+    }
+
+    #[inline]
     fn alloc(len: usize, zero: bool) -> Result<Buffer> {
         if len == 0 {
             return Ok(Buffer {
@@ -74,6 +113,17 @@ impl Buffer {
                 len: 0,
                 writeable: true,
                 owner: Owner::Heap(None),
+                inline: UnsafeCell::new([0; INLINE / 8]),
+            });
+        }
+        if len <= INLINE {
+            // Zeroed always: 128 bytes cost nothing to clear, and every byte is initialised.
+            return Ok(Buffer {
+                ptr: NonNull::dangling(),
+                len,
+                writeable: true,
+                owner: Owner::Inline,
+                inline: UnsafeCell::new([0; INLINE / 8]),
             });
         }
         if len >= MAP_THRESHOLD {
@@ -101,6 +151,7 @@ impl Buffer {
             len,
             writeable: true,
             owner: Owner::Heap(Some(layout)),
+            inline: UnsafeCell::new([0; INLINE / 8]),
         })
     }
 
@@ -136,6 +187,7 @@ impl Buffer {
                 len: total,
                 cap: total - (start - base as usize),
             },
+            inline: UnsafeCell::new([0; INLINE / 8]),
         })
     }
 
@@ -162,6 +214,7 @@ impl Buffer {
             len,
             writeable,
             owner: Owner::Foreign(owner),
+            inline: UnsafeCell::new([0; INLINE / 8]),
         }
     }
 
@@ -176,13 +229,18 @@ impl Buffer {
     }
 
     /// Start of the bytes.
+    #[inline]
     pub(crate) fn as_ptr(&self) -> *const u8 {
-        self.ptr.as_ptr()
+        self.as_mut_ptr()
     }
 
     /// Start of the bytes for writing; see the uniqueness rule on [`Buffer`].
+    #[inline]
     pub(crate) fn as_mut_ptr(&self) -> *mut u8 {
-        self.ptr.as_ptr()
+        match self.owner {
+            Owner::Inline => self.inline.get() as *mut u8,
+            _ => self.ptr.as_ptr(),
+        }
     }
 }
 
@@ -206,7 +264,7 @@ impl Drop for Buffer {
                     }
                 }
             }
-            Owner::Heap(None) | Owner::Foreign(_) => {}
+            Owner::Heap(None) | Owner::Inline | Owner::Foreign(_) => {}
         }
     }
 }
@@ -214,7 +272,8 @@ impl Drop for Buffer {
 /// Freed large maps kept for reuse: at most `MAX_ENTRIES` of them and `MAX_BYTES` in all. A map
 /// is reused for a request of at least half its size, so little memory sits idle in a reused map.
 mod map_cache {
-    use super::{Buffer, Owner};
+    use super::{Buffer, Owner, INLINE};
+    use std::cell::UnsafeCell;
     use std::ptr::NonNull;
     use std::sync::Mutex;
 
@@ -281,6 +340,7 @@ mod map_cache {
                 len: e.len,
                 cap: e.cap,
             },
+            inline: UnsafeCell::new([0; INLINE / 8]),
         })
     }
 }

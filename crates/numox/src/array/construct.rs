@@ -104,8 +104,8 @@ impl Array {
     /// ```
     pub fn zeros_order(shape: &[usize], dtype: DType, order: Order) -> Result<Array> {
         let n = checked_size(shape, dtype.itemsize())?;
-        let buf = Buffer::zeroed(n * dtype.itemsize())?;
-        Ok(Array::from_buffer(
+        let buf = Buffer::shared(n * dtype.itemsize(), true)?;
+        Ok(Array::from_shared(
             buf,
             dtype,
             Layout::with_order(shape, order),

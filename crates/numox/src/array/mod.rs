@@ -64,13 +64,20 @@ pub struct Flags {
 
 impl Array {
     /// A new array over a fresh buffer; the layout is known to fit.
+    #[inline]
     pub(crate) fn from_buffer(buf: Buffer, dtype: DType, layout: Layout) -> Array {
+        Array::from_shared(Arc::new(buf), dtype, layout)
+    }
+
+    /// An array over a buffer already in its `Arc` (held by no one else).
+    #[inline]
+    pub(crate) fn from_shared(buf: Arc<Buffer>, dtype: DType, layout: Layout) -> Array {
         debug_assert!(layout
             .span()
             .is_none_or(|(_, hi)| hi * dtype.itemsize() <= buf.len()));
         let writeable = buf.writeable();
         Array {
-            buf: Arc::new(buf),
+            buf,
             dtype,
             layout,
             owns: true,
@@ -186,6 +193,7 @@ impl Array {
     /// ```
     /// assert!(numox::array![[1, 2], [3, 4]].is_c_contiguous());
     /// ```
+    #[inline]
     pub fn is_c_contiguous(&self) -> bool {
         self.layout.is_c_contiguous()
     }

@@ -159,7 +159,11 @@ impl Layout {
     /// use numox::layout::Layout;
     /// assert!(Layout::from_parts(&[1, 3], &[99, 1], 0).is_c_contiguous());
     /// ```
+    #[inline]
     pub fn is_c_contiguous(&self) -> bool {
+        if let ([n], [s]) = (self.shape.as_slice(), self.strides.as_slice()) {
+            return *s == 1 || *n <= 1;
+        }
         contiguous_by(
             self.shape.iter().rev().zip(self.strides.iter().rev()),
             self.size(),

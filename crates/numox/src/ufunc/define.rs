@@ -7,7 +7,7 @@
 
 use super::engine::{
     assign_cast, broadcast, check_out, check_out_cast, check_out_shape, new_contiguous, new_output,
-    operand_dtype, to_loop_dtype,
+    operand_dtype, same_shape, to_loop_dtype,
 };
 use super::operand::Operand;
 use crate::array::Array;
@@ -56,7 +56,7 @@ pub(crate) fn call_binary<Op: BinaryOp>(
     // no out=: no promotion, broadcasting or walk to set up.
     if let (Some(x), Some(y), None) = (a.array(), b.array(), out.as_ref()) {
         if x.dtype() == y.dtype()
-            && x.shape() == y.shape()
+            && same_shape(x.shape(), y.shape())
             && x.is_c_contiguous()
             && y.is_c_contiguous()
         {

@@ -58,7 +58,7 @@ pub(crate) fn broadcast(inputs: &[&Array]) -> Result<Dims> {
 /// element is written by the loop that follows.
 pub(crate) fn new_output(shape: &[usize], dtype: DType, inputs: &[&Array]) -> Result<Array> {
     let n = crate::layout::checked_size(shape, dtype.itemsize())?;
-    let buf = Buffer::for_overwrite(n * dtype.itemsize())?;
+    let buf = Buffer::shared(n * dtype.itemsize(), false)?;
     let layout = if inputs
         .iter()
         .all(|a| a.is_c_contiguous() || a.ndim() != shape.len())
@@ -72,14 +72,15 @@ pub(crate) fn new_output(shape: &[usize], dtype: DType, inputs: &[&Array]) -> Re
             .collect();
         Layout::from_parts(shape, &k_order_strides(shape, &refs), 0)
     };
-    Ok(Array::from_buffer(buf, dtype, layout))
+    Ok(Array::from_shared(buf, dtype, layout))
 }
 
 /// A fresh C-contiguous output whose every element the caller writes.
+#[inline]
 pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
     let n = crate::layout::checked_size(shape, dtype.itemsize())?;
-    let buf = Buffer::for_overwrite(n * dtype.itemsize())?;
-    Ok(Array::from_buffer(buf, dtype, Layout::contiguous(shape)))
+    let buf = Buffer::shared(n * dtype.itemsize(), false)?;
+    Ok(Array::from_shared(buf, dtype, Layout::contiguous(shape)))
 }
 
 /// Checks that the inputs' broadcast shape `shape` broadcasts to the output's shape.
@@ -132,6 +133,12 @@ pub(crate) fn assign_cast(src: &Array, out: &mut Array) -> Result<()> {
     crate::dispatch_dtype!(out.dtype(), T => unary_into::<T, T>(&src, out, |x| x))
 }
 
+/// Shape equality without a `memcmp` call (shapes are short).
+#[inline(always)]
+pub(crate) fn same_shape(a: &[usize], b: &[usize]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// Addresses as integers, so that rayon workers can share them.
 #[derive(Clone, Copy)]
 struct Ptrs<const N: usize>([usize; N]);
@@ -163,8 +170,8 @@ pub(crate) fn binary_into<T: Element, O: Element>(
 ) -> Result<()> {
     let n = out.size();
     if n < PAR_MIN
-        && a.shape() == out.shape()
-        && b.shape() == out.shape()
+        && same_shape(a.shape(), out.shape())
+        && same_shape(b.shape(), out.shape())
         && out.is_c_contiguous()
         && a.is_c_contiguous()
         && b.is_c_contiguous()
