@@ -26,6 +26,11 @@ const SMALL: usize = 4096;
 /// results then cost one allocation instead of two.
 const INLINE: usize = 128;
 
+/// Storage of an inline buffer, aligned for 256-bit SIMD loads.
+#[repr(align(32))]
+#[allow(dead_code)] // only read through raw pointers
+struct InlineBytes([u64; INLINE / 8]);
+
 enum Owner {
     /// The bytes live in the buffer's own `inline` storage (at most [`INLINE`] bytes).
     Inline,
@@ -54,8 +59,8 @@ pub(crate) struct Buffer {
     len: usize,
     writeable: bool,
     owner: Owner,
-    /// Storage of small buffers; 8-byte aligned, enough for every dtype's elements.
-    inline: UnsafeCell<[u64; INLINE / 8]>,
+    /// Storage of small buffers; 32-byte aligned.
+    inline: UnsafeCell<InlineBytes>,
 }
 
 // SAFETY: the buffer is plain bytes; every `Owner` is Send + Sync (the map pointer is only used to
@@ -113,7 +118,7 @@ impl Buffer {
                 len: 0,
                 writeable: true,
                 owner: Owner::Heap(None),
-                inline: UnsafeCell::new([0; INLINE / 8]),
+                inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
             });
         }
         if len <= INLINE {
@@ -123,7 +128,7 @@ impl Buffer {
                 len,
                 writeable: true,
                 owner: Owner::Inline,
-                inline: UnsafeCell::new([0; INLINE / 8]),
+                inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
             });
         }
         if len >= MAP_THRESHOLD {
@@ -139,11 +144,17 @@ impl Buffer {
         let align = if len < SMALL { 16 } else { ALIGN };
         let layout = AllocLayout::from_size_align(len, align)
             .map_err(|_| Error::Value(format!("Unable to allocate {len} bytes")))?;
-        // Always zero small buffers: calloc-style zeroing is cheap here and keeps every byte
-        // initialised, so `for_overwrite` buffers are never read uninitialised.
-        let _ = zero;
+        // Zero the small blocks always (cheap, and every byte stays initialised); a larger
+        // `for_overwrite` block is written completely by its caller before anyone reads it, and
+        // clearing it first would cost a pass over memory.
         // SAFETY: `layout` has a non-zero size.
-        let p = unsafe { alloc::alloc_zeroed(layout) };
+        let p = unsafe {
+            if zero || len < SMALL {
+                alloc::alloc_zeroed(layout)
+            } else {
+                alloc::alloc(layout)
+            }
+        };
         let ptr = NonNull::new(p)
             .ok_or_else(|| Error::Value(format!("Unable to allocate {len} bytes for an array")))?;
         Ok(Buffer {
@@ -151,7 +162,7 @@ impl Buffer {
             len,
             writeable: true,
             owner: Owner::Heap(Some(layout)),
-            inline: UnsafeCell::new([0; INLINE / 8]),
+            inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
         })
     }
 
@@ -187,7 +198,7 @@ impl Buffer {
                 len: total,
                 cap: total - (start - base as usize),
             },
-            inline: UnsafeCell::new([0; INLINE / 8]),
+            inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
         })
     }
 
@@ -214,7 +225,7 @@ impl Buffer {
             len,
             writeable,
             owner: Owner::Foreign(owner),
-            inline: UnsafeCell::new([0; INLINE / 8]),
+            inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
         }
     }
 
@@ -272,7 +283,7 @@ impl Drop for Buffer {
 /// Freed large maps kept for reuse: at most `MAX_ENTRIES` of them and `MAX_BYTES` in all. A map
 /// is reused for a request of at least half its size, so little memory sits idle in a reused map.
 mod map_cache {
-    use super::{Buffer, Owner, INLINE};
+    use super::{Buffer, InlineBytes, Owner, INLINE};
     use std::cell::UnsafeCell;
     use std::ptr::NonNull;
     use std::sync::Mutex;
@@ -340,7 +351,7 @@ mod map_cache {
                 len: e.len,
                 cap: e.cap,
             },
-            inline: UnsafeCell::new([0; INLINE / 8]),
+            inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
         })
     }
 }

@@ -392,6 +392,11 @@ impl Array {
         Ok(())
     }
 
+    /// True when this handle alone holds its buffer and may write it without a copy.
+    pub(crate) fn is_unique(&mut self) -> bool {
+        self.writeable && Arc::get_mut(&mut self.buf).is_some()
+    }
+
     /// Pointer to the first byte of the buffer (element 0 of the buffer, not of the view).
     pub(crate) fn base_ptr(&self) -> *const u8 {
         self.buf.as_ptr()

@@ -46,30 +46,46 @@ pub(crate) trait UnaryOp: Copy {
 }
 
 /// Calls a binary operation: returns the new array, or `None` after writing into `out`.
-pub(crate) fn call_binary<Op: BinaryOp>(
+pub(crate) fn call_binary<'a, Op: BinaryOp>(
     op: Op,
-    a: Operand,
-    b: Operand,
+    mut a: Operand<'a>,
+    mut b: Operand<'a>,
     out: Option<&mut Array>,
 ) -> Result<Option<Array>> {
     // Fast path for the common small case: two arrays of one dtype and one C-contiguous shape,
     // no out=: no promotion, broadcasting or walk to set up.
-    if let (Some(x), Some(y), None) = (a.array(), b.array(), out.as_ref()) {
-        if x.dtype() == y.dtype()
-            && same_shape(x.shape(), y.shape())
-            && x.is_c_contiguous()
-            && y.is_c_contiguous()
-        {
-            let (loop_dt, res_dt) = op.resolve(x.dtype())?;
-            if loop_dt == x.dtype() {
-                let mut r = new_contiguous(x.shape(), res_dt)?;
-                op.run(x, y, &mut r)?;
-                return Ok(Some(r));
+    let fast = match (a.array(), b.array(), out.is_none()) {
+        (Some(x), Some(y), true) => {
+            x.dtype() == y.dtype()
+                && same_shape(x.shape(), y.shape())
+                && x.is_c_contiguous()
+                && y.is_c_contiguous()
+        }
+        _ => false,
+    };
+    if fast {
+        if let Some(x) = a.array() {
+            let dt = x.dtype();
+            let (loop_dt, res_dt) = op.resolve(dt)?;
+            if loop_dt == dt {
+                if let Some(r) = run_reusing(op, &mut a, &mut b, loop_dt, res_dt)? {
+                    return Ok(Some(r));
+                }
+                if let (Some(x), Some(y)) = (a.array(), b.array()) {
+                    let mut r = new_contiguous(x.shape(), res_dt)?;
+                    op.run(x, y, &mut r)?;
+                    return Ok(Some(r));
+                }
             }
         }
     }
     let dt = op.common_dtype(&a, &b)?;
     let (loop_dt, res_dt) = op.resolve(dt)?;
+    if out.is_none() {
+        if let Some(r) = run_reusing(op, &mut a, &mut b, loop_dt, res_dt)? {
+            return Ok(Some(r));
+        }
+    }
     let x = to_loop_dtype(&a, loop_dt)?;
     let y = to_loop_dtype(&b, loop_dt)?;
     let shape = broadcast(&[&x, &y])?;
@@ -92,6 +108,48 @@ pub(crate) fn call_binary<Op: BinaryOp>(
     }
 }
 
+/// NumPy's temporary elision: an operand moved into the call (`Operand::Owned`) whose buffer
+/// nobody else holds, already of the loop and result dtype and of the output's shape, becomes the
+/// output, so `(&a * &b + &c)?` allocates one array instead of two. Returns `None` when no
+/// operand qualifies.
+fn run_reusing<'a, Op: BinaryOp>(
+    op: Op,
+    a: &mut Operand<'a>,
+    b: &mut Operand<'a>,
+    loop_dt: DType,
+    res_dt: DType,
+) -> Result<Option<Array>> {
+    if loop_dt != res_dt {
+        return Ok(None);
+    }
+    for first in [true, false] {
+        let (t, o) = if first {
+            (&mut *a, &*b)
+        } else {
+            (&mut *b, &*a)
+        };
+        let Operand::Owned(target) = t else { continue };
+        if target.dtype() != res_dt || !target.is_unique() {
+            continue;
+        }
+        let other = to_loop_dtype(o, loop_dt)?;
+        let shape = broadcast(&[target, &other])?;
+        if !same_shape(&shape, target.shape()) {
+            continue;
+        }
+        // A second handle reads what the loop overwrites element by element, at the same
+        // positions, so the aliasing is harmless.
+        let input = target.clone();
+        if first {
+            op.run(&input, &other, target)?;
+        } else {
+            op.run(&other, &input, target)?;
+        }
+        return Ok(Some(input));
+    }
+    Ok(None)
+}
+
 /// Calls a unary operation: returns the new array, or `None` after writing into `out`.
 pub(crate) fn call_unary<Op: UnaryOp>(
     op: Op,
@@ -100,7 +158,30 @@ pub(crate) fn call_unary<Op: UnaryOp>(
 ) -> Result<Option<Array>> {
     let dt = operand_dtype(&[&a])?;
     let (loop_dt, res_dt) = op.resolve(dt)?;
+    match (a, out) {
+        (Operand::Owned(mut t), None) => {
+            // Temporary elision, as in `run_reusing`: `exp(a * 2.0)` reuses the product's buffer.
+            if t.dtype() == loop_dt && loop_dt == res_dt && t.is_unique() {
+                let input = t.clone();
+                op.run(&input, &mut t)?;
+                drop(input);
+                return Ok(Some(t));
+            }
+            call_unary_general(op, Operand::Owned(t), loop_dt, res_dt, None)
+        }
+        (a, out) => call_unary_general(op, a, loop_dt, res_dt, out),
+    }
+}
+
+fn call_unary_general<Op: UnaryOp>(
+    op: Op,
+    a: Operand,
+    loop_dt: DType,
+    res_dt: DType,
+    out: Option<&mut Array>,
+) -> Result<Option<Array>> {
     let x = to_loop_dtype(&a, loop_dt)?;
+    drop(a);
     match out {
         None => {
             let mut r = new_output(x.shape(), res_dt, &[&x])?;

@@ -112,4 +112,37 @@ mod tests {
         big.iadd(big.clone()).unwrap();
         assert!(big.to_vec::<f64>().unwrap().iter().all(|&v| v == 2.0));
     }
+
+    #[test]
+    fn temporaries_are_reused_when_nobody_else_holds_them() {
+        let a = crate::arange(0.0, 1000.0, 1.0).unwrap();
+        let t = (&a * 2.0).unwrap();
+        let p = t.as_slice::<f64>().unwrap().as_ptr();
+        let r = (t + &a).unwrap(); // `t` is moved in and reused
+        assert_eq!(r.as_slice::<f64>().unwrap().as_ptr(), p);
+        assert_eq!(r.get_as::<f64>(&[10]).unwrap(), 30.0);
+        let t = (&a * 2.0).unwrap();
+        let p = t.as_slice::<f64>().unwrap().as_ptr();
+        let r = crate::subtract(&a, t).unwrap(); // reused as the second operand
+        assert_eq!(r.as_slice::<f64>().unwrap().as_ptr(), p);
+        assert_eq!(r.get_as::<f64>(&[10]).unwrap(), -10.0);
+        // Shared, wrong dtype or wrong shape: a fresh array, the temporary untouched.
+        let t = (&a * 2.0).unwrap();
+        let keep = t.clone();
+        let r = (t + &a).unwrap();
+        assert_eq!(keep.get_as::<f64>(&[10]).unwrap(), 20.0);
+        assert_eq!(r.get_as::<f64>(&[10]).unwrap(), 30.0);
+        let i = crate::arange(0, 3, 1).unwrap();
+        let r = (i + 0.5).unwrap();
+        assert_eq!(r.dtype(), DType::Float64);
+        let col = array![[1.0], [2.0]];
+        let r = (col + &array![10.0, 20.0, 30.0]).unwrap();
+        assert_eq!(r.shape(), &[2, 3]);
+        // Unary: exp of a temporary.
+        let t = (&a * 0.0).unwrap();
+        let p = t.as_slice::<f64>().unwrap().as_ptr();
+        let e = crate::exp(t).unwrap();
+        assert_eq!(e.as_slice::<f64>().unwrap().as_ptr(), p);
+        assert_eq!(e.get_as::<f64>(&[3]).unwrap(), 1.0);
+    }
 }
