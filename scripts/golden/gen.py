@@ -24,6 +24,7 @@ AREAS = [
     "casting",
     "creation",
     "printing",
+    "ufunc_basic",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent
