@@ -5,7 +5,7 @@
 mod ufunc_golden;
 
 use numox::DType;
-use ufunc_golden::{Call, Harness, Out};
+use ufunc_golden::{Arg, Call, Harness, Out};
 
 fn call(c: &Call) -> Option<numox::Result<Out>> {
     let a = |k: usize| c.operand(k);
@@ -43,8 +43,27 @@ fn tolerance(c: &Call, dt: DType) -> u64 {
     }
 }
 
+/// ml_dtypes' bfloat16 (NumPy has none) does not take part in NEP 50: a Python float makes
+/// it float32 and a Python int beyond C long fails to convert. numox treats bfloat16 like
+/// float16 (the array's dtype wins; see the casting goldens).
+fn skip(c: &Call) -> Option<&'static str> {
+    let bf16 = c
+        .args
+        .iter()
+        .any(|a| a.as_array().is_some_and(|a| a.dtype() == DType::BFloat16));
+    let py_float = c
+        .args
+        .iter()
+        .any(|a| matches!(a, Arg::Float(_) | Arg::Int(_)));
+    (bf16 && py_float && (c.name.contains("_f") || c.name.contains("ibig")))
+        .then_some("ml_dtypes' bfloat16 ignores NEP 50 weak scalars")
+}
+
 #[test]
 fn golden_basic_ufuncs() {
-    let n = Harness::new("ufunc_basic").tolerance(tolerance).run(call);
+    let n = Harness::new("ufunc_basic")
+        .tolerance(tolerance)
+        .skip(skip)
+        .run(call);
     assert!(n > 1000);
 }

@@ -105,10 +105,11 @@ macro_rules! float_arith {
             #[inline(always)] fn div(self, o: Self) -> Self { self / o }
             #[inline(always)] fn neg(self) -> Self { -self }
             #[inline(always)] fn abs_(self) -> Self { self.abs() }
+            // Ties (±0) give the second operand, as NumPy's loops do.
             #[inline(always)]
-            fn max_nan(self, o: Self) -> Self { if self >= o || self.is_nan() { self } else { o } }
+            fn max_nan(self, o: Self) -> Self { if self > o || self.is_nan() { self } else { o } }
             #[inline(always)]
-            fn min_nan(self, o: Self) -> Self { if self <= o || self.is_nan() { self } else { o } }
+            fn min_nan(self, o: Self) -> Self { if self < o || self.is_nan() { self } else { o } }
             #[inline(always)] fn eq_(self, o: Self) -> bool { self == o }
             #[inline(always)] fn lt_(self, o: Self) -> bool { self < o }
             #[inline(always)] fn le_(self, o: Self) -> bool { self <= o }
@@ -126,10 +127,11 @@ macro_rules! half_arith {
             #[inline(always)] fn div(self, o: Self) -> Self { <$t>::from_f32(self.to_f32() / o.to_f32()) }
             #[inline(always)] fn neg(self) -> Self { -self }
             #[inline(always)] fn abs_(self) -> Self { <$t>::from_bits(self.to_bits() & 0x7fff) }
+            // Ties (±0) give the second operand, as NumPy's loops do.
             #[inline(always)]
-            fn max_nan(self, o: Self) -> Self { if self >= o || self.is_nan() { self } else { o } }
+            fn max_nan(self, o: Self) -> Self { if self > o || self.is_nan() { self } else { o } }
             #[inline(always)]
-            fn min_nan(self, o: Self) -> Self { if self <= o || self.is_nan() { self } else { o } }
+            fn min_nan(self, o: Self) -> Self { if self < o || self.is_nan() { self } else { o } }
             #[inline(always)] fn eq_(self, o: Self) -> bool { self == o }
             #[inline(always)] fn lt_(self, o: Self) -> bool { self < o }
             #[inline(always)] fn le_(self, o: Self) -> bool { self <= o }
@@ -143,9 +145,14 @@ macro_rules! complex_arith {
         impl Arith for $t {
             #[inline(always)] fn add(self, o: Self) -> Self { <$t>::new(self.re + o.re, self.im + o.im) }
             #[inline(always)] fn sub(self, o: Self) -> Self { <$t>::new(self.re - o.re, self.im - o.im) }
+            /// NumPy's loops (on this x86-64 baseline) fuse one product of each part:
+            /// `re = fma(a.re, b.re, -(a.im * b.im))`, `im = fma(a.re, b.im, a.im * b.re)`.
             #[inline(always)]
             fn mul(self, o: Self) -> Self {
-                <$t>::new(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
+                <$t>::new(
+                    self.re.mul_add(o.re, -(self.im * o.im)),
+                    self.re.mul_add(o.im, self.im * o.re),
+                )
             }
             /// NumPy's complex division: scale by the larger part of the divisor (Smith).
             #[inline(always)]
@@ -169,13 +176,19 @@ macro_rules! complex_arith {
             #[inline(always)] fn neg(self) -> Self { <$t>::new(-self.re, -self.im) }
             /// Not reached: complex absolute values are real and resolved elsewhere.
             #[inline(always)] fn abs_(self) -> Self { self }
+            /// NumPy's `CGE` test: a NaN in either operand propagates (the first one's wins),
+            /// ties keep the first operand.
             #[inline(always)]
             fn max_nan(self, o: Self) -> Self {
-                if self.re.is_nan() || self.im.is_nan() || !self.lt_(o) { self } else { o }
+                let nan = |z: Self| z.re.is_nan() || z.im.is_nan();
+                let ge = (self.re > o.re && !nan(self) && !nan(o)) || (self.re == o.re && self.im >= o.im);
+                if nan(self) || ge { self } else { o }
             }
             #[inline(always)]
             fn min_nan(self, o: Self) -> Self {
-                if self.re.is_nan() || self.im.is_nan() || self.le_(o) { self } else { o }
+                let nan = |z: Self| z.re.is_nan() || z.im.is_nan();
+                let le = (self.re < o.re && !nan(self) && !nan(o)) || (self.re == o.re && self.im <= o.im);
+                if nan(self) || le { self } else { o }
             }
             #[inline(always)] fn eq_(self, o: Self) -> bool { self.re == o.re && self.im == o.im }
             #[inline(always)]

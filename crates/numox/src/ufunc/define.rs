@@ -28,6 +28,12 @@ pub(crate) trait BinaryOp: Copy {
     /// `(loop dtype, result dtype)` for operands whose common dtype is `dt`, or NumPy's error.
     fn resolve(self, dt: DType) -> Result<(DType, DType)>;
 
+    /// A boolean result that every element shares, known from the operands alone (a comparison
+    /// of an integer array with a Python integer outside its dtype's range), or `None`.
+    fn decided(self, _a: &Operand, _b: &Operand) -> Option<bool> {
+        None
+    }
+
     /// Runs the loop: `a` and `b` have the loop dtype, `out` the result dtype and the output
     /// shape (the inputs broadcast to it), and `out` is held uniquely.
     fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()>;
@@ -79,6 +85,9 @@ pub(crate) fn call_binary<'a, Op: BinaryOp>(
             }
         }
     }
+    if let Some(v) = op.decided(&a, &b) {
+        return decided_result(op.name(), &a, &b, v, out);
+    }
     let dt = op.common_dtype(&a, &b)?;
     let (loop_dt, res_dt) = op.resolve(dt)?;
     if out.is_none() {
@@ -103,6 +112,27 @@ pub(crate) fn call_binary<'a, Op: BinaryOp>(
             } else {
                 op.run(&x, &y, o)?;
             }
+            Ok(None)
+        }
+    }
+}
+
+/// The result of a comparison that [`BinaryOp::decided`] answered: `v` everywhere.
+fn decided_result(
+    name: &str,
+    a: &Operand,
+    b: &Operand,
+    v: bool,
+    out: Option<&mut Array>,
+) -> Result<Option<Array>> {
+    let x = to_loop_dtype(a, a.array().map_or(DType::Bool, Array::dtype))?;
+    let y = to_loop_dtype(b, b.array().map_or(DType::Bool, Array::dtype))?;
+    let shape = broadcast(&[&x, &y])?;
+    match out {
+        None => crate::creation::full(shape.as_slice(), v).map(Some),
+        Some(o) => {
+            check_out(name, o, &shape, DType::Bool)?;
+            assign_cast(&Array::scalar(v), o)?;
             Ok(None)
         }
     }

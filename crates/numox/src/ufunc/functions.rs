@@ -70,6 +70,41 @@ impl BinaryOp for Bin {
         }
     }
 
+    /// NumPy 2 compares an integer array with a Python integer outside the array's range by
+    /// value: every element is below (or above) it.
+    fn decided(self, a: &Operand, b: &Operand) -> Option<bool> {
+        use std::cmp::Ordering;
+        if !self.is_comparison() {
+            return None;
+        }
+        let (arr, s, scalar_first) = match (a, b) {
+            (Operand::Scalar(s), x) => (x.array()?, s, true),
+            (x, Operand::Scalar(s)) => (x.array()?, s, false),
+            _ => return None,
+        };
+        let d = arr.dtype();
+        let v = crate::promote::int_value(s)?;
+        let (lo, hi) = crate::promote::int_range(d);
+        if !d.is_integer() || (lo..=hi).contains(&v) {
+            return None;
+        }
+        // How an array element compares with the scalar, then how `a` compares with `b`.
+        let ord = if v > hi {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
+        let ord = if scalar_first { ord.reverse() } else { ord };
+        Some(match self {
+            Bin::Equal => false,
+            Bin::NotEqual => true,
+            Bin::Less => ord == Ordering::Less,
+            Bin::LessEqual => ord != Ordering::Greater,
+            Bin::Greater => ord == Ordering::Greater,
+            _ => ord != Ordering::Less,
+        })
+    }
+
     fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()> {
         let dt = a.dtype();
         crate::dispatch_dtype!(dt, T => match self {
