@@ -3,3 +3,4 @@
 
 pub(crate) mod elem;
 pub(crate) mod loops;
+pub(crate) mod vmath;

@@ -297,13 +297,12 @@ pub(crate) fn ternary_into<A: Element, T: Element>(
 /// Elements gathered per block when a slice kernel meets a strided run.
 const GATHER: usize = 256;
 
-#[allow(dead_code)] // wired with the math kernels
 /// `out = k(a)` with a kernel over contiguous elements (`k(src, dst, n)`, which allows `dst ==
 /// src`): contiguous runs go straight to it; strided runs are gathered into a small buffer first.
 pub(crate) fn unary_slice_into<T: Element>(
     a: &Array,
     out: &mut Array,
-    k: unsafe fn(*const T, *mut T, usize),
+    k: crate::kernels::vmath::SliceKernel<T>,
 ) -> Result<()> {
     let shape: Dims = Dims::from_slice(out.shape());
     let la = a.layout().broadcast_to(&shape)?;

@@ -3,6 +3,7 @@
 use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{
     binary_into, broadcast, new_output, operand_dtype, ternary_into, to_loop_dtype, unary_into,
+    unary_slice_into,
 };
 use super::operand::Operand;
 use crate::array::Array;
@@ -263,8 +264,14 @@ impl UnaryOp for Un {
     }
 
     fn run(self, a: &Array, out: &mut Array) -> Result<()> {
+        use crate::kernels::vmath;
         let dt = a.dtype();
         match self {
+            // Vectorised kernels over contiguous runs for the common float widths.
+            Un::Exp if dt == DType::Float64 => unary_slice_into(a, out, vmath::exp_f64),
+            Un::Exp if dt == DType::Float32 => unary_slice_into(a, out, vmath::exp_f32),
+            Un::Log if dt == DType::Float64 => unary_slice_into(a, out, vmath::log_f64),
+            Un::Log if dt == DType::Float32 => unary_slice_into(a, out, vmath::log_f32),
             Un::Negative => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.neg()))
             }
