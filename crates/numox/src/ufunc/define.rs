@@ -262,6 +262,7 @@ pub(crate) fn call_binary_inplace<Op: BinaryOp>(
 }
 
 /// The array a call without `out=` returned.
+#[inline(always)]
 pub(crate) fn done(r: Result<Option<Array>>) -> Result<Array> {
     r?.ok_or_else(|| Error::Value("internal: no result".into()))
 }

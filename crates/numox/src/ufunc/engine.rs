@@ -90,7 +90,7 @@ pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
 
 /// A new C-contiguous array of `x`'s shape (which is C-contiguous): a 1-D `x` at offset 0 lends
 /// its layout, which saves building one on the small-array path.
-#[inline]
+#[inline(always)]
 pub(crate) fn new_contiguous_like(x: &Array, dtype: DType) -> Result<Array> {
     if x.ndim() != 1 || x.layout().offset() != 0 {
         return new_contiguous(x.shape(), dtype);
