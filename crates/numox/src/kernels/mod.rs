@@ -1,6 +1,8 @@
 //! Typed 1-D kernels. They see element pointers and strides, never a `DType` or a `Result`:
 //! the ufunc layer checks everything before calling them.
 
+pub(crate) mod arith;
 pub(crate) mod elem;
 pub(crate) mod loops;
+pub(crate) mod rounding;
 pub(crate) mod vmath;

@@ -2,7 +2,7 @@
 //!
 //! Every function takes [`Operand`]s (arrays or weak Rust scalars) and returns a new array; the
 //! `_out` forms write into an existing array instead (NumPy's `out=`). Operators (`+`, `-`, `*`,
-//! `/`) on `&Array`, `Array` and scalars return `Result<Array>`, and can be chained on a
+//! `/`, `%`) on `&Array`, `Array` and scalars return `Result<Array>`, and can be chained on a
 //! `Result<Array>`: `(&a * &b + &c)?`.
 //!
 //! ```
@@ -15,12 +15,18 @@
 //! assert_eq!(m.dtype(), DType::Bool);
 //! ```
 
+mod arith;
+mod clip;
 pub(crate) mod define;
 mod engine;
 mod functions;
 mod inplace;
 mod operand;
 mod operators;
+mod rounding;
 
+pub use arith::*;
+pub use clip::*;
 pub use functions::*;
 pub use operand::Operand;
+pub use rounding::*;
