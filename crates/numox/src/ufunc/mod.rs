@@ -19,8 +19,12 @@ pub(crate) mod define;
 mod engine;
 mod functions;
 mod inplace;
+mod math;
 mod operand;
 mod operators;
+mod trig;
 
 pub use functions::*;
+pub use math::*;
 pub use operand::Operand;
+pub use trig::*;
