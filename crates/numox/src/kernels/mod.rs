@@ -6,3 +6,6 @@ pub(crate) mod elem;
 pub(crate) mod loops;
 pub(crate) mod rounding;
 pub(crate) mod vmath;
+pub(crate) mod catrig;
+pub(crate) mod cmath;
+pub(crate) mod rmath;

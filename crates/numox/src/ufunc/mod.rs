@@ -21,12 +21,16 @@ pub(crate) mod define;
 mod engine;
 mod functions;
 mod inplace;
+mod math;
 mod operand;
 mod operators;
 mod rounding;
+mod trig;
 
 pub use arith::*;
 pub use clip::*;
 pub use functions::*;
+pub use math::*;
 pub use operand::Operand;
 pub use rounding::*;
+pub use trig::*;
