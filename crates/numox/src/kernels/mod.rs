@@ -3,3 +3,6 @@
 
 pub(crate) mod elem;
 pub(crate) mod loops;
+pub(crate) mod bits;
+pub(crate) mod classify;
+pub(crate) mod complex;

@@ -16,11 +16,22 @@
 //! ```
 
 pub(crate) mod define;
+mod bit_operators;
+mod bitwise;
+mod complex_parts;
+mod closeness;
+mod logical;
+mod predicates;
 mod engine;
 mod functions;
 mod inplace;
 mod operand;
 mod operators;
 
+pub use bitwise::*;
+pub use closeness::*;
+pub use complex_parts::*;
 pub use functions::*;
+pub use logical::*;
+pub use predicates::*;
 pub use operand::Operand;
