@@ -9,3 +9,6 @@ pub(crate) mod vmath;
 pub(crate) mod catrig;
 pub(crate) mod cmath;
 pub(crate) mod rmath;
+pub(crate) mod bits;
+pub(crate) mod classify;
+pub(crate) mod complex;
