@@ -321,7 +321,8 @@ fn cpow_portable<T: num_traits::Float>(
 }
 
 /// `np.fmax` / `np.fmin`: maximum and minimum that ignore a NaN operand (NaN only when both
-/// are NaN). Ties keep the first operand.
+/// are NaN). Ties keep the first operand (NumPy's scalar loops; its SIMD loops for float32 and
+/// float64 pick either zero of a ±0 tie depending on the array's length and layout).
 pub(crate) trait FMinMax: Element {
     fn fmax_(self, o: Self) -> Self;
     fn fmin_(self, o: Self) -> Self;
@@ -349,7 +350,27 @@ macro_rules! float_fminmax {
         }
     )*};
 }
-float_fminmax!(f16, bf16, f32, f64);
+float_fminmax!(f16, f32, f64);
+
+impl FMinMax for bf16 {
+    /// ml_dtypes' loops (the reference for bfloat16) keep the second operand on ties.
+    #[inline(always)]
+    fn fmax_(self, o: Self) -> Self {
+        if self > o || o.is_nan() {
+            self
+        } else {
+            o
+        }
+    }
+    #[inline(always)]
+    fn fmin_(self, o: Self) -> Self {
+        if self < o || o.is_nan() {
+            self
+        } else {
+            o
+        }
+    }
+}
 
 macro_rules! complex_fminmax {
     ($($t:ty),*) => {$(

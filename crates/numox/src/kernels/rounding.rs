@@ -44,7 +44,21 @@ macro_rules! from_f64_c {
         }
     )*};
 }
-from_f64_c!(i8 => cvt32, i16 => cvt32, i32 => cvt32, u8 => cvt32, u16 => cvt32, i64 => cvt64, u32 => cvt64);
+from_f64_c!(i8 => cvt32, i16 => cvt32, i32 => cvt32, u8 => cvt32, u16 => cvt32, i64 => cvt64);
+
+impl FromF64C for u32 {
+    /// The vectorised sequence of NumPy's contiguous cast loop: values from 2^31 up convert
+    /// after subtracting 2^31.
+    #[inline(always)]
+    fn from_f64_c(x: f64) -> Self {
+        const TWO31: f64 = 2147483648.0;
+        if x >= TWO31 {
+            (cvt32(x - TWO31) as u32) ^ (1 << 31)
+        } else {
+            cvt32(x) as u32
+        }
+    }
+}
 
 impl FromF64C for u64 {
     /// The compilers' sequence: values from 2^63 up convert after subtracting 2^63.
@@ -124,13 +138,14 @@ float_unary!(f32, f64);
 macro_rules! half_unary {
     ($($t:ty),*) => {$(
         impl UnaryArith for $t {
-            /// NumPy's half loop: NaN stays, ±0 gives +0, else ±1 by the sign bit.
+            /// NumPy's half loop: NaN stays, ±0 gives +0, else ±1 by the sign bit. (ml_dtypes'
+            /// bfloat16 loop keeps -0.)
             #[inline(always)]
             fn sign_(self) -> Self {
                 if self.is_nan() {
                     self
                 } else if self.to_bits() & 0x7fff == 0 {
-                    <$t>::ZERO
+                    if <$t as Element>::DTYPE == crate::DType::BFloat16 { self } else { <$t>::ZERO }
                 } else if self.to_bits() & 0x8000 == 0 {
                     <$t>::ONE
                 } else {
@@ -387,6 +402,9 @@ mod tests {
         assert_eq!(u64::from_f64_c(18446744073709551616.0), 0);
         assert_eq!(u64::from_f64_c(1e19), 10000000000000000000);
         assert_eq!(u32::from_f64_c(f64::INFINITY), 0);
+        assert_eq!(u32::from_f64_c(f64::NAN), 1 << 31);
+        assert_eq!(u32::from_f64_c(4294967300.0), 0);
+        assert_eq!(u32::from_f64_c(-1.0), u32::MAX);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! loops, dtype rules and errors.
 
 use super::define::{binary_ufuncs, call_binary, done, no_loop, BinaryOp};
-use super::engine::binary_into;
+use super::engine::{binary_into, operand_dtype};
 use super::operand::Operand;
+use super::rounding::float_for;
 use crate::array::Array;
 use crate::dtype::{DType, Kind};
 use crate::error::{Error, Result};
@@ -45,6 +46,33 @@ impl BinaryOp for Ar {
         }
     }
 
+    /// NumPy picks the first copysign/heaviside loop (float16, float32, float64; bfloat16 from
+    /// ml_dtypes) that both operands cast to safely, after NEP 50 gives a weak scalar its dtype:
+    /// `copysign(int8, uint8)` is float16 although int8 and uint8 promote to int16.
+    fn common_dtype(self, a: &Operand, b: &Operand) -> Result<DType> {
+        if !matches!(self, Ar::Copysign | Ar::Heaviside) {
+            return operand_dtype(&[a, b]);
+        }
+        let own = |x: &Operand| -> Result<DType> {
+            match x.array() {
+                Some(arr) => Ok(arr.dtype()),
+                None => {
+                    let mut ops: Vec<&Operand> =
+                        [a, b].into_iter().filter(|o| o.array().is_some()).collect();
+                    ops.push(x);
+                    operand_dtype(&ops)
+                }
+            }
+        };
+        let (da, db) = (own(a)?, own(b)?);
+        let common = crate::promote::promote_types(da, db)?;
+        if common.is_inexact() {
+            Ok(common)
+        } else {
+            crate::promote::promote_types(float_for(da)?, float_for(db)?)
+        }
+    }
+
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
         let loop_dt = match self {
             Ar::FloorDivide
@@ -64,7 +92,7 @@ impl BinaryOp for Ar {
                 Kind::Complex => return Err(no_loop(self.name(), dt)),
                 Kind::Float => dt,
                 // The loops start at float16: integers go to the smallest float holding them.
-                _ => crate::promote::promote_types(dt, DType::Float16)?,
+                _ => float_for(dt)?,
             },
             Ar::Power | Ar::Fmax | Ar::Fmin => dt,
         };

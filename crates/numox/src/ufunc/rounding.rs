@@ -31,7 +31,7 @@ pub(crate) fn no_bool_loop(name: &str) -> Error {
 }
 
 /// The smallest float dtype holding every value of `dt` (NumPy's loops that start at float16).
-fn float_for(dt: DType) -> Result<DType> {
+pub(super) fn float_for(dt: DType) -> Result<DType> {
     crate::promote::promote_types(dt, DType::Float16)
 }
 
