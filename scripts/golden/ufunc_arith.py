@@ -8,14 +8,23 @@ from ufunc_common import DTYPES, FLOATS, INTS, UGen, V, dt, sample
 BINARY = ["floor_divide", "remainder", "fmod", "divmod", "power", "float_power", "fmax", "fmin",
           "copysign", "heaviside"]
 UNARY = ["positive", "sign", "reciprocal", "cbrt", "floor", "ceil", "trunc", "rint"]
-# The promotion table (every dtype pair) is checked on these.
-TABLE = ["floor_divide", "power", "float_power", "copysign", "fmax"]
-SCALARS = [("i3", 3), ("im2", -2), ("i300", 300), ("f2_5", 2.5), ("fm0", -0.0),
-           ("fnan", float("nan")), ("finf", float("inf")), ("btrue", True), ("c1_2", 1 + 2j)]
-SCALAR_OPS = ["floor_divide", "remainder", "fmod", "power", "fmax", "copysign", "heaviside"]
+# copysign/heaviside choose their float loop per operand: checked on every pair of these.
+TABLE_DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "float16", "bfloat16",
+                "float32"]
+# The other operations loop in the promoted dtype (the ufunc_basic goldens check promotion):
+# a few mixed pairs suffice.
+MIXED = [("bool", "bool"), ("bool", "int8"), ("int8", "uint8"), ("uint64", "int64"),
+         ("float16", "int8"), ("bfloat16", "float16"), ("complex64", "float64"),
+         ("int32", "float32"), ("uint16", "complex64")]
+SCALARS = [("i3", 3), ("im2", -2), ("i300", 300), ("f2_5", 2.5), ("btrue", True),
+           ("c1_2", 1 + 2j)]
+# (operation, scalars, scalar first)
+SCALAR_CASES = [("remainder", ("i3", "f2_5", "btrue", "c1_2"), False),
+                ("power", ("im2", "i300", "f2_5", "c1_2"), False),
+                ("copysign", ("i3", "f2_5", "btrue"), False),
+                ("floor_divide", ("i3", "f2_5", "c1_2"), True)]
 # Special float values: the full cross product goes through the division family.
-SPECIAL = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -1.0, 0.5, 2.5, -2.5, 7.0, -7.0, 3.0,
-           1e300, -1e-300, 5e-324, 0.1]
+SPECIAL = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -2.5, 7.0, 1e300, -5e-324, 0.1]
 
 
 def untie_zeros(x, y):
@@ -27,26 +36,6 @@ def untie_zeros(x, y):
     tie = (x == 0) & (y == 0) & (np.signbit(x) != np.signbit(y))
     y[tie] = 1
     return y
-
-
-def tie_free(x, y):
-    """(x, y) for fmax/fmin without a ±0 tie in a float32/float64 loop (y patched to 1 there),
-    or None when the tie cannot be patched (a scalar y)."""
-    try:
-        rt = np.fmax(x, y).dtype
-    except (TypeError, OverflowError):
-        return x, y
-    if rt not in (np.float32, np.float64):
-        return x, y
-    xc, yc = np.asarray(x).astype(rt), np.asarray(y).astype(rt)
-    tie = (xc == 0) & (yc == 0) & (np.signbit(xc) != np.signbit(yc))
-    if not tie.any():
-        return x, y
-    if isinstance(y, np.ndarray) and y.shape == tie.shape:
-        y = y.copy()
-        y[tie] = 1
-        return x, y
-    return None
 
 
 def exponents(y):
@@ -64,68 +53,76 @@ def generate(out):
 def _generate(out):
     g = UGen(out)
     small = {d: sample(d, 2, seed=5) for d in DTYPES}
-    for op in TABLE:
-        for d1 in DTYPES:
-            for d2 in DTYPES:
-                args = [small[d1], small[d2]]
-                if op in ("fmax", "fmin"):
-                    args = tie_free(*args)
-                g.case(f"{op}_{d1}_{d2}", op, list(args))
+    for d1 in TABLE_DTYPES:
+        for d2 in TABLE_DTYPES:
+            g.case(f"copysign_{d1}_{d2}", "copysign", [small[d1], small[d2]])
+    for d1, d2 in MIXED:
+        for op in ("power", "floor_divide", "fmax", "float_power"):
+            g.case(f"{op}_{d1}_{d2}", op, [small[d1], small[d2]])
 
     # Every op on every dtype over the special values (33 elements straddle SIMD widths).
     for d in DTYPES:
-        x, y = sample(d, 33, seed=1), sample(d, 33, seed=2)[::-1].copy()
+        x, y = sample(d, 12, seed=1), sample(d, 12, seed=2)[::-1].copy()
+        exact = d in INTS or d == "bool"
         for op in BINARY:
-            yy = untie_zeros(x, y) if op in ("fmax", "fmin") else y
+            # divmod covers floor_divide and remainder; integers share the float loops of
+            # copysign and heaviside.
+            if op in ("fmin", "floor_divide", "remainder"):
+                continue
+            if op in ("copysign", "heaviside") and exact and d not in ("int8", "uint32"):
+                continue
+            yy = untie_zeros(x, y) if op == "fmax" else y
             g.case(f"{op}_{d}", op, [x, yy])
-            g.case(f"{op}_{d}_self", op, [x, x])
-        g.case(f"power_{d}_pos", "power", [x, exponents(y)])
+        g.case(f"remainder_{d}_self", "remainder", [x, x])
+        if exact:
+            g.case(f"power_{d}_pos", "power", [x, exponents(y)])
         for op in UNARY:
+            # Integers are their own floor, ceiling and truncation.
+            if op in ("ceil", "trunc", "positive", "rint", "cbrt") and exact and d not in (
+                    "int8", "bool", "int16", "uint64"):
+                continue
             g.case(f"{op}_{d}", op, [x])
-        for n in (1, 7, 8, 9, 17):
+        x33, y33 = sample(d, 33, seed=1), sample(d, 33, seed=2)[::-1].copy()
+        g.case(f"floor_divide_{d}_n33", "floor_divide", [x33, y33])
+        for n in (1,):
             g.case(f"floor_divide_{d}_n{n}", "floor_divide", [x[:n].copy(), y[:n].copy()])
-            g.case(f"remainder_{d}_n{n}", "remainder", [y[:n].copy(), x[:n].copy()])
-            g.case(f"power_{d}_n{n}", "power", [x[:n].copy(), exponents(y[:n].copy())])
-            g.case(f"rint_{d}_n{n}", "rint", [y[:n].copy()])
-            g.case(f"sign_{d}_n{n}", "sign", [y[:n].copy()])
 
     # Special float values: every pair, for the division family and power.
     for d in FLOATS:
         s = np.array(SPECIAL, dtype=dt(d))
         a, b = np.repeat(s, len(s)), np.tile(s, len(s))
-        for op in ("floor_divide", "remainder", "fmod", "divmod", "power", "heaviside",
-                   "copysign"):
-            g.case(f"{op}_{d}_special", op, [a, b])
-        g.case(f"fmax_{d}_special", "fmax", [a, untie_zeros(a, b)])
-        g.case(f"fmin_{d}_special", "fmin", [a, untie_zeros(a, b)])
+        g.case(f"divmod_{d}_special", "divmod", [a, b])
+        if d == "float64":
+            g.case(f"fmod_{d}_special", "fmod", [a, b])
+            g.case(f"heaviside_{d}_special", "heaviside", [a, b])
+            g.case(f"power_{d}_special", "power", [a, b])
+            g.case(f"fmin_{d}_special", "fmin", [b, untie_zeros(b, a)])
     for d in ("complex64", "complex128"):
-        parts = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -1.5, 2.0, 0.5]
+        parts = [0.0, -0.0, np.inf, -np.inf, np.nan, -1.5]
         z = np.array([complex(r, i) for r in parts for i in parts], dtype=d)
-        w = np.array([0, 1, 2, 3, -1, -2, 4, 0.5, 1j, 2 - 1j, -3, 7, -0.0, 1.5j + 0.5],
-                     dtype=d)
+        w = np.array([0, 3, -1, 0.5, 2 - 1j], dtype=d)
         za, wb = np.repeat(z, len(w)), np.tile(w, len(z))
         g.case(f"power_{d}_special", "power", [za, wb])
-        g.case(f"fmax_{d}_special", "fmax", [za, np.tile(z[::-1], len(w))])
-        g.case(f"fmin_{d}_special", "fmin", [za, np.tile(z[::-1], len(w))])
+        g.case(f"fmax_{d}_special", "fmax", [z, z[::-1]])
         g.case(f"sign_{d}_special", "sign", [z])
         g.case(f"reciprocal_{d}_special", "reciprocal", [z])
         g.case(f"rint_{d}_special", "rint", [z * 1.25])
-        g.case(f"float_power_{d}_special", "float_power", [za, wb])
+        g.case(f"float_power_{d}_special", "float_power", [z, w[7:8]])
 
     # Integer edge cases: MIN // -1, division by zero, overflowing powers, negative exponents.
     for d in INTS:
         info = np.iinfo(d)
         vals = [info.min, info.max, 0, 1, 2, 7, info.max - 1, info.min + 1]
-        divs = [0, 1, 2, 3, 7, info.max]
+        divs = [0, 1, 3, info.max]
         if info.min < 0:
             vals += [-1, -2, -7]
-            divs += [-1, -2, -3, -7, info.min]
+            divs += [-1, -3, info.min]
         v = np.array(vals, dtype=d)
         q = np.array(divs, dtype=d)
         a, b = np.repeat(v, len(q)), np.tile(q, len(v))
-        for op in ("floor_divide", "remainder", "fmod", "divmod"):
+        for op in ("fmod", "divmod"):
             g.case(f"{op}_{d}_edges", op, [a, b])
-        e = np.array([0, 1, 2, 3, 5, 7, 8, 15, 16, 31, 63, 64, 65], dtype=d)
+        e = np.array([0, 1, 2, 3, 7, 31, 64], dtype=d)
         g.case(f"power_{d}_edges", "power", [np.repeat(v, len(e)), np.tile(e, len(v))])
         g.case(f"reciprocal_{d}_edges", "reciprocal", [v])
         if info.min < 0:
@@ -137,13 +134,12 @@ def _generate(out):
     for d in DTYPES:
         x = sample(d, 5, seed=3)
         for sname, s in SCALARS:
-            for op in SCALAR_OPS:
-                args = tie_free(x, s) if op in ("fmax", "fmin") else (x, s)
-                if args is not None:
-                    g.case(f"{op}_{d}_{sname}", op, list(args))
-            g.case(f"floor_divide_{sname}_{d}", "floor_divide", [s, x])
-            g.case(f"power_{sname}_{d}", "power", [s, exponents(x)])
-            g.case(f"float_power_{d}_{sname}", "float_power", [x, s])
+            for op, names, first in SCALAR_CASES:
+                if names is None or sname in names:
+                    if first:
+                        g.case(f"{op}_{sname}_{d}", op, [s, x])
+                    else:
+                        g.case(f"{op}_{d}_{sname}", op, [x, s])
     g.case("floor_divide_two_scalars", "floor_divide", [7, -2.0])
     g.case("power_two_scalars", "power", [2, 10])
     g.case("power_two_scalars_neg", "power", [2, -1])
@@ -157,9 +153,10 @@ def _generate(out):
     for k, (s1, s2) in enumerate(shapes):
         a = f8[:int(np.prod(s1))].reshape(s1)
         b = i4[:int(np.prod(s2))].reshape(s2)
-        for op in ("floor_divide", "remainder", "divmod", "heaviside", "copysign"):
+        for op in ("remainder", "copysign"):
             g.case(f"{op}_bcast{k}", op, [a, b])
             g.case(f"{op}_bcast{k}_rev", op, [b, a])
+        g.case(f"divmod_bcast{k}", "divmod", [a, b])
         g.case(f"power_bcast{k}", "power", [b, exponents(b)[..., :1] if b.ndim else b])
         g.case(f"trunc_bcast{k}", "trunc", [a])
 
@@ -182,10 +179,12 @@ def _generate(out):
 
     # round: every dtype and a range of decimals (the power of ten is converted to the dtype).
     for d in DTYPES:
-        x = sample(d, 33, seed=11)
+        x = sample(d, 15, seed=11)
         if d in FLOATS or d.startswith("complex"):
             x = x * 37.25
-        for dec in (-400, -20, -3, -1, 0, 1, 2, 3, 5, 10, 17, 308, 400):
+        for dec in (-400, -1, 0, 1, 5, 17):
+            if dec in (-400, 17) and d in INTS and d != "int32":
+                continue
             if d == "uint32" and dec == -400:
                 # NaN to uint32: NumPy's cast gives 2**31 in its SIMD body and 0 in the
                 # scalar tail; numox gives 2**31.
@@ -205,17 +204,23 @@ def _generate(out):
 
     # clip: every dtype with scalar, array, absent and NaN bounds.
     for d in DTYPES:
-        x = sample(d, 33, seed=12)
-        lo, hi = sample(d, 33, seed=13), sample(d, 33, seed=14)[::-1].copy()
+        x = sample(d, 11, seed=12)
+        lo, hi = sample(d, 11, seed=13), sample(d, 11, seed=14)[::-1].copy()
         g.case(f"clip_{d}_arrays", "clip", [x, lo, hi])
         g.case(f"clip_{d}_int", "clip", [x, 0, 5])
-        g.case(f"clip_{d}_float", "clip", [x, -1.5, 2.5])
+        if d not in INTS or d in ("int8", "uint64"):
+            g.case(f"clip_{d}_float", "clip", [x, -1.5, 2.5])
+        if d in FLOATS or d in ("int8", "uint64", "complex128"):
+            g.case(f"clip_{d}_reversed", "clip", [x, 5, 1])
+            g.case(f"clip_{d}_nan", "clip", [x, float("nan"), 1.0])
+        if d not in INTS or d == "int8":
+            g.case(f"clip_{d}_0d_bounds", "clip", [x, small[d][1:].reshape(()),
+                                                   small[d][:1].reshape(())])
+    for d in ("bool", "int8", "float32", "complex64"):
+        x = sample(d, 5, seed=12)
         g.case(f"clip_{d}_lo_none", "clip", [x, None, 2])
         g.case(f"clip_{d}_hi_none", "clip", [x, 1, None])
         g.case(f"clip_{d}_none", "clip", [x, None, None])
-        g.case(f"clip_{d}_reversed", "clip", [x, 5, 1])
-        g.case(f"clip_{d}_nan", "clip", [x, float("nan"), 1.0])
-        g.case(f"clip_{d}_0d_bounds", "clip", [x, small[d][1:].reshape(()), small[d][:1].reshape(())])
         g.case(f"clip_{d}_bool_bounds", "clip", [x, False, True])
     # Python ints at or beyond an integer dtype's ends are dropped (the harness passes ints
     # within int64/uint64 only).
