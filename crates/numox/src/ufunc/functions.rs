@@ -5,10 +5,12 @@ use super::engine::{
     binary_into, broadcast, new_output, operand_dtype, ternary_into, to_loop_dtype, unary_into,
     unary_slice_into,
 };
+use super::math::complex_into;
 use super::operand::Operand;
 use crate::array::Array;
-use crate::dtype::{DType, Kind};
+use crate::dtype::DType;
 use crate::error::{Error, Result};
+use crate::kernels::cmath::{cexp, clog, csqrt};
 use crate::kernels::elem::{Arith, RealFloat};
 
 /// The binary operations of this module.
@@ -239,25 +241,19 @@ impl UnaryOp for Un {
     }
 
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
+        if self == Un::Absolute && dt.is_complex() {
+            // |z| of complex64 / complex128 is float32 / float64.
+            return Ok((dt, dt.real_dtype()));
+        }
         let loop_dt = match self {
             Un::Negative if dt == DType::Bool => Err(Error::DType(
                 "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.".into(),
             )),
             // NumPy has no boolean square loop: booleans square as int8.
             Un::Square if dt == DType::Bool => Ok(DType::Int8),
-            Un::Sqrt | Un::Exp | Un::Log => match dt.kind() {
-                Kind::Complex => Err(Error::DType(format!(
-                    "ufunc '{}' is not yet implemented for complex input in numox",
-                    self.name()
-                ))),
-                // NumPy's loops for these start at float16: ints and bools go to the smallest
-                // float that holds them.
-                Kind::Float => Ok(dt),
-                _ => crate::promote::promote_types(dt, DType::Float16),
-            },
-            Un::Absolute if dt.is_complex() => Err(Error::DType(
-                "absolute of complex input is not yet implemented in numox".into(),
-            )),
+            // NumPy's loops for these start at float16: ints and bools go to the smallest
+            // float that holds them.
+            Un::Sqrt | Un::Exp | Un::Log => Ok(super::math::float_loop(self.name(), dt, true)?.0),
             _ => Ok(dt),
         }?;
         Ok((loop_dt, loop_dt))
@@ -267,6 +263,9 @@ impl UnaryOp for Un {
         use crate::kernels::vmath;
         let dt = a.dtype();
         match self {
+            Un::Sqrt if dt.is_complex() => complex_into(self.name(), a, out, csqrt, csqrt),
+            Un::Exp if dt.is_complex() => complex_into(self.name(), a, out, cexp, cexp),
+            Un::Log if dt.is_complex() => complex_into(self.name(), a, out, clog, clog),
             // Vectorised kernels over contiguous runs for the common float widths.
             Un::Exp if dt == DType::Float64 => unary_slice_into(a, out, vmath::exp_f64),
             Un::Exp if dt == DType::Float32 => unary_slice_into(a, out, vmath::exp_f32),
@@ -276,6 +275,7 @@ impl UnaryOp for Un {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.neg()))
             }
             Un::Square => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.mul(x))),
+            Un::Absolute if dt.is_complex() => super::complex_parts::absolute_complex(a, out),
             Un::Absolute => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.abs_()))
             }
@@ -301,11 +301,14 @@ unary_ufuncs! {
     /// assert_eq!(r.to_vec::<u8>().unwrap(), vec![255, 0]);
     /// ```
     negative, negative_out => Negative;
-    /// `np.absolute` for real dtypes (`abs(int8(-128))` wraps to -128, as in NumPy).
+    /// `np.absolute` (`abs(int8(-128))` wraps to -128, as in NumPy); complex64 / complex128
+    /// give float32 / float64 magnitudes, computed with NumPy's scaled formula.
     ///
     /// ```
     /// let r = numox::absolute(&numox::array![-1.5, 2.0, -0.0]).unwrap();
     /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.5, 2.0, 0.0]);
+    /// let z = numox::array![numox::Complex64::new(3.0, -4.0)];
+    /// assert_eq!(numox::absolute(&z).unwrap().to_vec::<f64>().unwrap(), vec![5.0]);
     /// ```
     absolute, absolute_out => Absolute;
     /// `np.square`.

@@ -16,17 +16,32 @@
 //! ```
 
 mod arith;
+mod bit_operators;
+mod bitwise;
 mod clip;
+mod closeness;
+mod complex_parts;
 pub(crate) mod define;
 mod engine;
 mod functions;
 mod inplace;
+mod logical;
+mod math;
 mod operand;
 mod operators;
+mod predicates;
 mod rounding;
+mod trig;
 
 pub use arith::*;
+pub use bitwise::*;
 pub use clip::*;
+pub use closeness::*;
+pub use complex_parts::*;
 pub use functions::*;
+pub use logical::*;
+pub use math::*;
+pub use predicates::*;
 pub use operand::Operand;
 pub use rounding::*;
+pub use trig::*;

@@ -58,6 +58,8 @@ macro_rules! binary_operator {
     )*};
 }
 
+pub(super) use binary_operator;
+
 binary_operator! {
     Add, add, add;
     Sub, sub, subtract;
