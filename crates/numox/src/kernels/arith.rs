@@ -265,7 +265,10 @@ macro_rules! complex_power {
 }
 complex_power!(Complex32, f32, cpow_c32; Complex64, f64, cpow_c64);
 
-#[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[cfg(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
 mod libm_cpow {
     use num_complex::{Complex32, Complex64};
 
@@ -295,18 +298,30 @@ mod libm_cpow {
 /// `exp(y log x)`.
 #[inline]
 fn cpow_c64(x: Complex64, y: Complex64) -> Complex64 {
-    #[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+    #[cfg(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
     return libm_cpow::c64(x, y);
-    #[cfg(not(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64"))))]
+    #[cfg(not(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    )))]
     return cpow_portable(x, y);
 }
 
 /// As [`cpow_c64`] for complex64.
 #[inline]
 fn cpow_c32(x: Complex32, y: Complex32) -> Complex32 {
-    #[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+    #[cfg(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
     return libm_cpow::c32(x, y);
-    #[cfg(not(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64"))))]
+    #[cfg(not(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    )))]
     return cpow_portable(x, y);
 }
 
@@ -469,7 +484,10 @@ mod tests {
         // Zero results carry the right sign.
         assert!(0.0f64.remainder(-2.0).is_sign_negative());
         assert!((-0.0f64).floor_div(2.0).is_sign_negative());
-        assert_eq!(f16::from_f32(7.0).floor_div(f16::from_f32(-2.0)).to_f32(), -4.0);
+        assert_eq!(
+            f16::from_f32(7.0).floor_div(f16::from_f32(-2.0)).to_f32(),
+            -4.0
+        );
     }
 
     #[test]
@@ -506,7 +524,10 @@ mod tests {
 
     #[test]
     fn copysign_and_heaviside() {
-        assert_eq!(f16::from_f32(2.0).copysign_(f16::from_f32(-0.0)).to_f32(), -2.0);
+        assert_eq!(
+            f16::from_f32(2.0).copysign_(f16::from_f32(-0.0)).to_f32(),
+            -2.0
+        );
         assert_eq!((-3.0f64).heaviside_(0.5), 0.0);
         assert_eq!(0.0f64.heaviside_(0.5), 0.5);
         assert!(f32::NAN.heaviside_(0.5).is_nan());

@@ -414,7 +414,10 @@ mod tests {
         assert!((-0.0f64).sign_().is_sign_positive());
         assert!(f32::NAN.sign_().is_nan());
         assert_eq!(Complex64::new(3.0, 4.0).sign_(), Complex64::new(0.6, 0.8));
-        assert_eq!(Complex64::new(f64::INFINITY, f64::NAN).sign_(), Complex64::new(1.0, 0.0));
+        assert_eq!(
+            Complex64::new(f64::INFINITY, f64::NAN).sign_(),
+            Complex64::new(1.0, 0.0)
+        );
         assert_eq!(0i32.reciprocal_(), i32::MIN);
         assert_eq!((-1i16).reciprocal_(), -1);
         assert_eq!(3u8.reciprocal_(), 0);

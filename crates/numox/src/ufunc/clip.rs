@@ -126,9 +126,7 @@ fn clip_impl<'a>(
     // NumPy's loop for bounds constant across the loop keeps a value equal to a bound; its loop
     // for array bounds returns the bound (this shows for ±0 only).
     let keep_ties = l.size() == 1 && h.size() == 1;
-    let run = |r: &mut Array| {
-        crate::dispatch_dtype!(dt, T => ternary_into::<T, T>(&x, &l, &h, r, |v: T, p: T, q: T| v.clip_(p, q, keep_ties)))
-    };
+    let run = |r: &mut Array| crate::dispatch_dtype!(dt, T => ternary_into::<T, T>(&x, &l, &h, r, |v: T, p: T, q: T| v.clip_(p, q, keep_ties)));
     match out {
         None => {
             let mut r = new_output(&shape, dt, &[&x, &l, &h])?;

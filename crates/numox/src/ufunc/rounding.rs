@@ -67,19 +67,31 @@ impl UnaryOp for Un {
         let name = self.name();
         match self {
             Un::Positive => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x)),
-            Un::Sign => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::sign_)),
+            Un::Sign => {
+                crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::sign_))
+            }
             Un::Reciprocal => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::reciprocal_))
             }
-            Un::Rint => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::rint_)),
-            Un::Cbrt => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::cbrt_), else d => Err(no_loop(name, d))),
+            Un::Rint => {
+                crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::rint_))
+            }
+            Un::Cbrt => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::cbrt_), else d => Err(no_loop(name, d)))
+            }
             // Integers and booleans are their own floor, ceiling and truncation.
             Un::Floor | Un::Ceil | Un::Trunc if !dt.is_inexact() => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x))
             }
-            Un::Floor => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::floor_), else d => Err(no_loop(name, d))),
-            Un::Ceil => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::ceil_), else d => Err(no_loop(name, d))),
-            Un::Trunc => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::trunc_), else d => Err(no_loop(name, d))),
+            Un::Floor => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::floor_), else d => Err(no_loop(name, d)))
+            }
+            Un::Ceil => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::ceil_), else d => Err(no_loop(name, d)))
+            }
+            Un::Trunc => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::trunc_), else d => Err(no_loop(name, d)))
+            }
         }
     }
 }
@@ -240,8 +252,14 @@ mod tests {
         assert_eq!(crate::rint(&array![1i32]).unwrap().dtype(), DType::Float64);
         assert_eq!(crate::floor(&i8a).unwrap().dtype(), DType::Int8);
         assert_eq!(crate::floor(&array![true]).unwrap().dtype(), DType::Bool);
-        assert_eq!(crate::reciprocal(&array![true, false]).unwrap().dtype(), DType::Int8);
-        assert_eq!(crate::round(&array![true], 0).unwrap().dtype(), DType::Float16);
+        assert_eq!(
+            crate::reciprocal(&array![true, false]).unwrap().dtype(),
+            DType::Int8
+        );
+        assert_eq!(
+            crate::round(&array![true], 0).unwrap().dtype(),
+            DType::Float16
+        );
         assert!(crate::round(&array![true], 1).is_err());
         let z = array![Complex64::new(1.0, 2.0)];
         assert!(crate::floor(&z).is_err());
@@ -264,6 +282,9 @@ mod tests {
         let h = crate::round(&array![1.5f32], 40).unwrap();
         assert!(h.to_vec::<f32>().unwrap()[0].is_nan());
         let c = crate::round(&array![Complex64::new(1.25, -2.35)], 1).unwrap();
-        assert_eq!(c.to_vec::<Complex64>().unwrap(), vec![Complex64::new(1.2, -2.4)]);
+        assert_eq!(
+            c.to_vec::<Complex64>().unwrap(),
+            vec![Complex64::new(1.2, -2.4)]
+        );
     }
 }
