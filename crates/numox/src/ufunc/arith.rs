@@ -328,27 +328,27 @@ mod tests {
         assert_eq!(out.to_vec::<f32>().unwrap(), vec![3.0, -4.0, 4.0]);
         let mut small = Array::zeros(&[3], DType::Int8).unwrap();
         // float64 results do not cast to int8 under same_kind; int64 ones do.
-        assert!(crate::remainder_out(&array![7.5], 2, &mut small).is_err());
+        assert!(crate::remainder_out(array![7.5], 2, &mut small).is_err());
         crate::remainder_out(&a, 4, &mut small).unwrap();
         assert_eq!(small.to_vec::<i8>().unwrap(), vec![3, 1, 1]);
         let (mut q, mut r) = (
             Array::zeros(&[2, 3], DType::Int64).unwrap(),
             Array::zeros(&[2, 3], DType::Int64).unwrap(),
         );
-        crate::divmod_out(&a, &array![[2], [-2]], &mut q, &mut r).unwrap();
+        crate::divmod_out(&a, array![[2], [-2]], &mut q, &mut r).unwrap();
         assert_eq!(q.to_vec::<i64>().unwrap(), vec![3, -4, 4, -4, 3, -5]);
         assert_eq!(r.to_vec::<i64>().unwrap(), vec![1, 1, 1, -1, -1, -1]);
     }
 
     #[test]
     fn negative_integer_powers_are_errors_anywhere_in_the_array() {
-        let e = crate::power(&array![1i8, 2, 3], &array![2i8, -1, 0]).unwrap_err();
+        let e = crate::power(array![1i8, 2, 3], array![2i8, -1, 0]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "Integers to negative integer powers are not allowed."
         );
-        assert!(crate::power(&array![2u8], 7).is_ok());
-        let f = crate::power(&array![2.0], -1).unwrap();
+        assert!(crate::power(array![2u8], 7).is_ok());
+        let f = crate::power(array![2.0], -1).unwrap();
         assert_eq!(f.to_vec::<f64>().unwrap(), vec![0.5]);
     }
 
@@ -360,11 +360,11 @@ mod tests {
         assert_eq!(crate::copysign(&i8a, 3).unwrap().dtype(), DType::Float16);
         assert_eq!(crate::copysign(&i8a, 2.5).unwrap().dtype(), DType::Float64);
         assert_eq!(
-            crate::copysign(&array![true], 3).unwrap().dtype(),
+            crate::copysign(array![true], 3).unwrap().dtype(),
             DType::Float64
         );
         assert_eq!(
-            crate::heaviside(&array![1i16], &i8a).unwrap().dtype(),
+            crate::heaviside(array![1i16], &i8a).unwrap().dtype(),
             DType::Float32
         );
     }
