@@ -25,6 +25,7 @@ AREAS = [
     "creation",
     "printing",
     "ufunc_basic",
+    "ufunc_arith",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent
