@@ -214,7 +214,7 @@ binary_ufuncs! {
     /// `np.hypot`: `sqrt(a² + b²)` without overflow (`hypot(inf, nan) = inf`).
     ///
     /// ```
-    /// let r = numox::hypot(&numox::array![3, 1 << 40], 4).unwrap();
+    /// let r = numox::hypot(&numox::array![3i64, 1 << 40], 4).unwrap();
     /// assert_eq!(r.dtype(), numox::DType::Float64);
     /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![5.0, (1u64 << 40) as f64]);
     /// ```
