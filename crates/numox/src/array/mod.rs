@@ -96,6 +96,22 @@ impl Array {
         }
     }
 
+    /// A view of the same buffer read as `dtype` through `layout`, counted in `dtype`'s elements
+    /// (the real or imaginary parts of a complex array). The caller derives `layout` from this
+    /// array's so that it addresses only bytes of this array's elements.
+    pub(crate) fn with_dtype_layout(&self, dtype: DType, layout: Layout) -> Array {
+        debug_assert!(layout
+            .span()
+            .is_none_or(|(_, hi)| hi * dtype.itemsize() <= self.buf.len()));
+        Array {
+            buf: Arc::clone(&self.buf),
+            dtype,
+            layout,
+            owns: false,
+            writeable: self.writeable,
+        }
+    }
+
     // ---------------------------------------------------------------- attributes
 
     /// Dimension lengths (`a.shape`).

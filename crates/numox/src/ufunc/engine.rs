@@ -88,6 +88,17 @@ pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
     Ok(Array::from_shared(buf, dtype, Layout::contiguous(shape)))
 }
 
+/// A new C-contiguous array of `x`'s shape (which is C-contiguous): a 1-D `x` at offset 0 lends
+/// its layout, which saves building one on the small-array path.
+#[inline(always)]
+pub(crate) fn new_contiguous_like(x: &Array, dtype: DType) -> Result<Array> {
+    if x.ndim() != 1 || x.layout().offset() != 0 {
+        return new_contiguous(x.shape(), dtype);
+    }
+    let buf = Buffer::shared(x.size() * dtype.itemsize(), false)?;
+    Ok(Array::from_shared(buf, dtype, x.layout().clone()))
+}
+
 /// Checks that the inputs' broadcast shape `shape` broadcasts to the output's shape.
 pub(crate) fn check_out_shape(out: &[usize], shape: &[usize]) -> Result<()> {
     let fits = out == shape || broadcast_shapes(&[shape, out]).is_ok_and(|b| b.as_slice() == out);

@@ -241,6 +241,10 @@ impl UnaryOp for Un {
     }
 
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
+        if self == Un::Absolute && dt.is_complex() {
+            // |z| of complex64 / complex128 is float32 / float64.
+            return Ok((dt, dt.real_dtype()));
+        }
         let loop_dt = match self {
             Un::Negative if dt == DType::Bool => Err(Error::DType(
                 "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.".into(),
@@ -250,9 +254,6 @@ impl UnaryOp for Un {
             // NumPy's loops for these start at float16: ints and bools go to the smallest
             // float that holds them.
             Un::Sqrt | Un::Exp | Un::Log => Ok(super::math::float_loop(self.name(), dt, true)?.0),
-            Un::Absolute if dt.is_complex() => Err(Error::DType(
-                "absolute of complex input is not yet implemented in numox".into(),
-            )),
             _ => Ok(dt),
         }?;
         Ok((loop_dt, loop_dt))
@@ -274,6 +275,7 @@ impl UnaryOp for Un {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.neg()))
             }
             Un::Square => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.mul(x))),
+            Un::Absolute if dt.is_complex() => super::complex_parts::absolute_complex(a, out),
             Un::Absolute => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.abs_()))
             }
@@ -299,11 +301,14 @@ unary_ufuncs! {
     /// assert_eq!(r.to_vec::<u8>().unwrap(), vec![255, 0]);
     /// ```
     negative, negative_out => Negative;
-    /// `np.absolute` for real dtypes (`abs(int8(-128))` wraps to -128, as in NumPy).
+    /// `np.absolute` (`abs(int8(-128))` wraps to -128, as in NumPy); complex64 / complex128
+    /// give float32 / float64 magnitudes, computed with NumPy's scaled formula.
     ///
     /// ```
     /// let r = numox::absolute(&numox::array![-1.5, 2.0, -0.0]).unwrap();
     /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.5, 2.0, 0.0]);
+    /// let z = numox::array![numox::Complex64::new(3.0, -4.0)];
+    /// assert_eq!(numox::absolute(&z).unwrap().to_vec::<f64>().unwrap(), vec![5.0]);
     /// ```
     absolute, absolute_out => Absolute;
     /// `np.square`.
