@@ -25,6 +25,7 @@ AREAS = [
     "creation",
     "printing",
     "ufunc_basic",
+    "ufunc_math",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

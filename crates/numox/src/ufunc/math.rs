@@ -10,13 +10,15 @@
 //! [`crate::kernels::cmath`] (glibc's algorithms and special values, which NumPy uses on Linux).
 
 use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
-use super::engine::{binary_into, unary_into};
+use super::engine::{binary_into, operand_dtype, unary_into};
+use super::operand::Operand;
 use crate::array::Array;
 use crate::dtype::{DType, Kind};
 use crate::error::Result;
 use crate::kernels::cmath;
 use crate::kernels::elem::RealFloat;
 use crate::kernels::rmath::{self, Real2};
+use crate::promote::promote_types;
 use num_complex::{Complex, Complex32, Complex64};
 
 /// The loop dtype of a transcendental function for an input of dtype `dt`: floats (and
@@ -27,7 +29,7 @@ pub(super) fn float_loop(name: &str, dt: DType, complex: bool) -> Result<(DType,
         Kind::Float => dt,
         Kind::Complex if complex => dt,
         Kind::Complex => return Err(no_loop(name, dt)),
-        _ => crate::promote::promote_types(dt, DType::Float16)?,
+        _ => promote_types(dt, DType::Float16)?,
     };
     Ok((loop_dt, loop_dt))
 }
@@ -170,6 +172,23 @@ impl BinaryOp for Real2Op {
         }
     }
 
+    /// NumPy takes the first loop (float16, float32, float64) that both inputs cast to safely,
+    /// which for mixed signed/unsigned integers is smaller than their common integer type's
+    /// (`arctan2(int8, uint8)` is float16, not the float32 of int16).
+    fn common_dtype(self, a: &Operand, b: &Operand) -> Result<DType> {
+        let dt = operand_dtype(&[a, b])?;
+        if dt.is_inexact() {
+            return Ok(dt);
+        }
+        let mut loop_dt = DType::Float16;
+        for op in [a, b] {
+            // A weak scalar takes the other operand's dtype.
+            let d = op.array().map_or(dt, Array::dtype);
+            loop_dt = promote_types(loop_dt, promote_types(d, DType::Float16)?)?;
+        }
+        Ok(loop_dt)
+    }
+
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
         float_loop(self.name(), dt, false)
     }
@@ -250,6 +269,11 @@ mod tests {
         let i8s = array![1i8, 2];
         assert_eq!(crate::arctan2(&i8s, 2.5).unwrap().dtype(), DType::Float64);
         assert_eq!(crate::arctan2(&i8s, 2).unwrap().dtype(), DType::Float16);
+        // Mixed signedness: both cast safely to float16 (the common int16 would give float32).
+        let u8s = array![1u8, 2];
+        assert_eq!(crate::hypot(&i8s, &u8s).unwrap().dtype(), DType::Float16);
+        let u16s = array![1u16, 2];
+        assert_eq!(crate::logaddexp(&u16s, &i8s).unwrap().dtype(), DType::Float32);
     }
 
     #[test]
