@@ -169,7 +169,10 @@ mod tests {
 
     #[test]
     fn logaddexp_is_stable() {
-        assert_eq!(logaddexp(-1000.0f64, -1000.0), -1000.0 + std::f64::consts::LN_2);
+        assert_eq!(
+            logaddexp(-1000.0f64, -1000.0),
+            -1000.0 + std::f64::consts::LN_2
+        );
         assert_eq!(logaddexp(f64::INFINITY, f64::INFINITY), f64::INFINITY);
         assert_eq!(logaddexp2(1e6f32, 0.0), 1e6);
         assert!(logaddexp2(f64::NAN, 0.0).is_nan());
