@@ -26,6 +26,7 @@ AREAS = [
     "printing",
     "ufunc_basic",
     "ufunc_arith",
+    "ufunc_math",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -333,3 +333,71 @@ pub(crate) fn catan<T: CReal>(z: Complex<T>) -> Complex<T> {
     let w = catanh(Complex::new(z.im, z.re));
     Complex::new(w.im, w.re)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernels::cmath::tests::check;
+    use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI};
+
+    const INF: f64 = f64::INFINITY;
+    const NAN: f64 = f64::NAN;
+
+    #[test]
+    fn special_values_as_numpy() {
+        // NumPy 2.4 on Linux (glibc).
+        check(
+            casinh,
+            &[((0.0, INF), (INF, FRAC_PI_2)), ((INF, NAN), (INF, NAN))],
+        );
+        check(
+            cacosh,
+            &[((-INF, 1.0), (INF, PI)), ((0.0, NAN), (NAN, FRAC_PI_2))],
+        );
+        check(
+            casin,
+            &[((NAN, INF), (NAN, INF)), ((-0.0, NAN), (-0.0, NAN))],
+        );
+        check(
+            cacos,
+            &[((1.0, 0.0), (0.0, -0.0)), ((INF, -INF), (FRAC_PI_4, INF))],
+        );
+        check(
+            catanh,
+            &[((1.0, 0.0), (INF, 0.0)), ((NAN, INF), (0.0, FRAC_PI_2))],
+        );
+        check(catan, &[((0.0, 1.0), (0.0, INF))]);
+    }
+
+    #[test]
+    fn large_and_small_arguments() {
+        check(
+            casinh,
+            &[((1e300, 1e300), (691.815_248_669_053_5, FRAC_PI_4))],
+        );
+        check(catanh, &[((1e20, 1.0), (1e-20, FRAC_PI_2))]);
+        // π/3 correctly rounded; glibc (so NumPy on Linux) gives one ulp less, ...597_6.
+        check(
+            cacos,
+            &[(
+                (0.5, 1e-20),
+                (std::f64::consts::FRAC_PI_3, -1.154_700_538_379_251_5e-20),
+            )],
+        );
+        // Correctly rounded; glibc gives (1.000_000_000_033_333_5e-5, 9.999_999_999_666_666e-6).
+        check(
+            casinh,
+            &[(
+                (1e-5, 1e-5),
+                (1.000_000_000_033_333_4e-5, 9.999_999_999_666_668e-6),
+            )],
+        );
+        check(
+            catanh,
+            &[(
+                (0.5, 0.5),
+                (0.402_359_478_108_525_07, 0.553_574_358_897_045_2),
+            )],
+        );
+    }
+}

@@ -150,3 +150,33 @@ impl Real2 for bf16 {
         bf16::from_f32(g(self.to_f32(), o.to_f32()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inverse_hyperbolics_edges() {
+        // glibc's values (NumPy's scalar loops; its AVX-512 loops differ by an ulp or two).
+        assert_eq!(asinh(-1e300f64), -691.468_675_078_773_6);
+        assert_eq!(asinh(1e-300f64), 1e-300);
+        assert_eq!(acosh(1.0 + 2f64.powi(-40)), 1.348_699_152_348_506_8e-6);
+        assert!(acosh(0.999f64).is_nan() && atanh(1.5f64).is_nan());
+        assert_eq!(atanh(-1.0f32), f32::NEG_INFINITY);
+        assert_eq!(acosh(f64::INFINITY), f64::INFINITY);
+        assert!(asinh(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn logaddexp_is_stable() {
+        assert_eq!(
+            logaddexp(-1000.0f64, -1000.0),
+            -1000.0 + std::f64::consts::LN_2
+        );
+        assert_eq!(logaddexp(f64::INFINITY, f64::INFINITY), f64::INFINITY);
+        assert_eq!(logaddexp2(1e6f32, 0.0), 1e6);
+        assert!(logaddexp2(f64::NAN, 0.0).is_nan());
+        assert_eq!(deg2rad(180.0f32), std::f32::consts::PI);
+        assert_eq!(rad2deg(std::f64::consts::PI), 180.0);
+    }
+}

@@ -10,13 +10,15 @@
 //! [`crate::kernels::cmath`] (glibc's algorithms and special values, which NumPy uses on Linux).
 
 use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
-use super::engine::{binary_into, unary_into};
+use super::engine::{binary_into, operand_dtype, unary_into};
+use super::operand::Operand;
 use crate::array::Array;
 use crate::dtype::{DType, Kind};
 use crate::error::Result;
 use crate::kernels::cmath;
 use crate::kernels::elem::RealFloat;
 use crate::kernels::rmath::{self, Real2};
+use crate::promote::promote_types;
 use num_complex::{Complex, Complex32, Complex64};
 
 /// The loop dtype of a transcendental function for an input of dtype `dt`: floats (and
@@ -27,10 +29,16 @@ pub(super) fn float_loop(name: &str, dt: DType, complex: bool) -> Result<(DType,
         Kind::Float => dt,
         Kind::Complex if complex => dt,
         Kind::Complex => return Err(no_loop(name, dt)),
-        _ => crate::promote::promote_types(dt, DType::Float16)?,
+        _ => promote_types(dt, DType::Float16)?,
     };
     Ok((loop_dt, loop_dt))
 }
+
+/// A real function for float64 and for float32 (float16/bfloat16 go through the latter).
+pub(super) type RealFns = (fn(f64) -> f64, fn(f32) -> f32);
+
+/// A binary real function for float64 and for float32.
+type Real2Fns = (fn(f64, f64) -> f64, fn(f32, f32) -> f32);
 
 /// A complex function, written once over the part type.
 pub(super) type CFn<T> = fn(Complex<T>) -> Complex<T>;
@@ -99,7 +107,7 @@ impl UnaryOp for ExpLog {
             };
             return complex_into(name, a, out, f, g);
         }
-        let (f, g): (fn(f64) -> f64, fn(f32) -> f32) = match self {
+        let (f, g): RealFns = match self {
             ExpLog::Exp2 => (f64::exp2, f32::exp2),
             ExpLog::Expm1 => (f64::exp_m1, f32::exp_m1),
             ExpLog::Log2 => (f64::log2, f32::log2),
@@ -170,12 +178,29 @@ impl BinaryOp for Real2Op {
         }
     }
 
+    /// NumPy takes the first loop (float16, float32, float64) that both inputs cast to safely,
+    /// which for mixed signed/unsigned integers is smaller than their common integer type's
+    /// (`arctan2(int8, uint8)` is float16, not the float32 of int16).
+    fn common_dtype(self, a: &Operand, b: &Operand) -> Result<DType> {
+        let dt = operand_dtype(&[a, b])?;
+        if dt.is_inexact() {
+            return Ok(dt);
+        }
+        let mut loop_dt = DType::Float16;
+        for op in [a, b] {
+            // A weak scalar takes the other operand's dtype.
+            let d = op.array().map_or(dt, Array::dtype);
+            loop_dt = promote_types(loop_dt, promote_types(d, DType::Float16)?)?;
+        }
+        Ok(loop_dt)
+    }
+
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
         float_loop(self.name(), dt, false)
     }
 
     fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()> {
-        let (f, g): (fn(f64, f64) -> f64, fn(f32, f32) -> f32) = match self {
+        let (f, g): Real2Fns = match self {
             Real2Op::LogAddExp => (rmath::logaddexp, rmath::logaddexp),
             Real2Op::LogAddExp2 => (rmath::logaddexp2, rmath::logaddexp2),
             Real2Op::Arctan2 => (f64::atan2, f32::atan2),
@@ -214,7 +239,7 @@ binary_ufuncs! {
     /// `np.hypot`: `sqrt(a² + b²)` without overflow (`hypot(inf, nan) = inf`).
     ///
     /// ```
-    /// let r = numox::hypot(&numox::array![3, 1 << 40], 4).unwrap();
+    /// let r = numox::hypot(&numox::array![3i64, 1 << 40], 4).unwrap();
     /// assert_eq!(r.dtype(), numox::DType::Float64);
     /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![5.0, (1u64 << 40) as f64]);
     /// ```
@@ -250,6 +275,14 @@ mod tests {
         let i8s = array![1i8, 2];
         assert_eq!(crate::arctan2(&i8s, 2.5).unwrap().dtype(), DType::Float64);
         assert_eq!(crate::arctan2(&i8s, 2).unwrap().dtype(), DType::Float16);
+        // Mixed signedness: both cast safely to float16 (the common int16 would give float32).
+        let u8s = array![1u8, 2];
+        assert_eq!(crate::hypot(&i8s, &u8s).unwrap().dtype(), DType::Float16);
+        let u16s = array![1u16, 2];
+        assert_eq!(
+            crate::logaddexp(&u16s, &i8s).unwrap().dtype(),
+            DType::Float32
+        );
     }
 
     #[test]
@@ -259,7 +292,7 @@ mod tests {
             crate::logaddexp(&c, 1.0),
             crate::logaddexp2(1.0, &c),
             crate::arctan2(&c, &c),
-            crate::hypot(&array![1.0], Complex64::new(0.0, 1.0)),
+            crate::hypot(array![1.0], Complex64::new(0.0, 1.0)),
         ] {
             let e = r.unwrap_err().to_string();
             assert!(e.contains("not supported for the input types"), "{e}");
@@ -284,29 +317,32 @@ mod tests {
 
     #[test]
     fn small_arguments_keep_precision() {
-        assert_eq!(f64s(&crate::expm1(&array![1e-300]).unwrap()), [1e-300]);
-        assert_eq!(f64s(&crate::log1p(&array![-1e-300]).unwrap()), [-1e-300]);
-        let h = crate::exp2(&array![crate::f16::from_f32(10.0)]).unwrap();
+        assert_eq!(f64s(&crate::expm1(array![1e-300]).unwrap()), [1e-300]);
+        assert_eq!(f64s(&crate::log1p(array![-1e-300]).unwrap()), [-1e-300]);
+        let h = crate::exp2(array![crate::f16::from_f32(10.0)]).unwrap();
         assert_eq!(h.to_vec::<crate::f16>().unwrap()[0].to_f32(), 1024.0);
     }
 
     #[test]
     fn complex_exp_log_family() {
         // NumPy 2.4: np.log2(-8+0j), np.log10(1j), np.exp2(1j), np.log1p(-1+0j).
-        let z = crate::log2(&array![Complex64::new(-8.0, 0.0)]).unwrap();
+        let z = crate::log2(array![Complex64::new(-8.0, 0.0)]).unwrap();
         let v = z.to_vec::<Complex64>().unwrap()[0];
-        assert_eq!((v.re, v.im), (2.999_999_999_999_999_6, 4.532_360_141_827_193));
-        let v = crate::log10(&array![Complex64::new(0.0, 1.0)])
+        assert_eq!(
+            (v.re, v.im),
+            (2.999_999_999_999_999_6, 4.532_360_141_827_193)
+        );
+        let v = crate::log10(array![Complex64::new(0.0, 1.0)])
             .unwrap()
             .to_vec::<Complex64>()
             .unwrap()[0];
         assert_eq!((v.re, v.im), (0.0, 0.682_188_176_920_920_6));
-        let v = crate::exp2(&array![Complex32::new(0.0, 1.0)])
+        let v = crate::exp2(array![Complex32::new(0.0, 1.0)])
             .unwrap()
             .to_vec::<Complex32>()
             .unwrap()[0];
         assert_eq!((v.re, v.im), (0.769_238_9, 0.638_961_26));
-        let v = crate::log1p(&array![Complex64::new(-1.0, 0.0)])
+        let v = crate::log1p(array![Complex64::new(-1.0, 0.0)])
             .unwrap()
             .to_vec::<Complex64>()
             .unwrap()[0];
