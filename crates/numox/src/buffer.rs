@@ -26,8 +26,9 @@ const SMALL: usize = 4096;
 /// results then cost one allocation instead of two.
 const INLINE: usize = 128;
 
-/// Storage of an inline buffer, aligned for 256-bit SIMD loads.
-#[repr(align(32))]
+/// Storage of an inline buffer: 16-byte aligned (more would make every small array an aligned
+/// allocation, which costs more than it saves).
+#[repr(align(16))]
 #[allow(dead_code)] // only read through raw pointers
 struct InlineBytes([u64; INLINE / 8]);
 
@@ -59,7 +60,7 @@ pub(crate) struct Buffer {
     len: usize,
     writeable: bool,
     owner: Owner,
-    /// Storage of small buffers; 32-byte aligned.
+    /// Storage of small buffers; 16-byte aligned.
     inline: UnsafeCell<InlineBytes>,
 }
 

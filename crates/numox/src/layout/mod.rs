@@ -53,11 +53,23 @@ pub enum Order {
 /// assert_eq!(t.shape(), &[3, 2]);
 /// assert!(t.is_f_contiguous() && !t.is_c_contiguous());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Layout {
     shape: Dims,
     strides: Strides,
     offset: usize,
+}
+
+impl Clone for Layout {
+    /// Copies the dimensions as slices (SmallVec's own `clone` goes element by element).
+    #[inline]
+    fn clone(&self) -> Self {
+        Layout {
+            shape: Dims::from_slice(&self.shape),
+            strides: Strides::from_slice(&self.strides),
+            offset: self.offset,
+        }
+    }
 }
 
 impl Layout {

@@ -10,6 +10,17 @@ use crate::error::{Error, Result};
 /// assert_eq!(numox::layout::c_strides(&[2, 3, 4]).as_slice(), &[12, 4, 1]);
 /// ```
 pub fn c_strides(shape: &[usize]) -> Strides {
+    if shape.len() <= 4 {
+        // The common case without SmallVec's general constructor (it shows on small arrays);
+        // copied out by length so no wide load reads narrow stores still in flight.
+        let mut buf = [0isize; 4];
+        let mut acc = 1isize;
+        for k in (0..shape.len()).rev() {
+            buf[k] = acc;
+            acc *= shape[k].max(1) as isize;
+        }
+        return Strides::from_slice(&buf[..shape.len()]);
+    }
     let mut s: Strides = smallvec::smallvec![0; shape.len()];
     let mut acc = 1isize;
     for k in (0..shape.len()).rev() {

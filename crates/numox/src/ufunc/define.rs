@@ -6,8 +6,8 @@
 //! the public `f(a, b)` / `f_out(a, b, &mut out)` functions with their documentation.
 
 use super::engine::{
-    assign_cast, broadcast, check_out, check_out_cast, check_out_shape, new_contiguous, new_output,
-    operand_dtype, same_shape, to_loop_dtype,
+    assign_cast, broadcast, check_out, check_out_cast, check_out_shape, new_contiguous_like,
+    new_output, operand_dtype, same_shape, to_loop_dtype,
 };
 use super::operand::Operand;
 use crate::array::Array;
@@ -78,7 +78,7 @@ pub(crate) fn call_binary<'a, Op: BinaryOp>(
                     return Ok(Some(r));
                 }
                 if let (Some(x), Some(y)) = (a.array(), b.array()) {
-                    let mut r = new_contiguous(x.shape(), res_dt)?;
+                    let mut r = new_contiguous_like(x, res_dt)?;
                     op.run(x, y, &mut r)?;
                     return Ok(Some(r));
                 }
@@ -262,6 +262,7 @@ pub(crate) fn call_binary_inplace<Op: BinaryOp>(
 }
 
 /// The array a call without `out=` returned.
+#[inline(always)]
 pub(crate) fn done(r: Result<Option<Array>>) -> Result<Array> {
     r?.ok_or_else(|| Error::Value("internal: no result".into()))
 }

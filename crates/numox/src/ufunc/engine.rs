@@ -88,6 +88,17 @@ pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
     Ok(Array::from_shared(buf, dtype, Layout::contiguous(shape)))
 }
 
+/// A new C-contiguous array of `x`'s shape (which is C-contiguous): a 1-D `x` at offset 0 lends
+/// its layout, which saves building one on the small-array path.
+#[inline(always)]
+pub(crate) fn new_contiguous_like(x: &Array, dtype: DType) -> Result<Array> {
+    if x.ndim() != 1 || x.layout().offset() != 0 {
+        return new_contiguous(x.shape(), dtype);
+    }
+    let buf = Buffer::shared(x.size() * dtype.itemsize(), false)?;
+    Ok(Array::from_shared(buf, dtype, x.layout().clone()))
+}
+
 /// Checks that the inputs' broadcast shape `shape` broadcasts to the output's shape.
 pub(crate) fn check_out_shape(out: &[usize], shape: &[usize]) -> Result<()> {
     let fits = out == shape || broadcast_shapes(&[shape, out]).is_ok_and(|b| b.as_slice() == out);
@@ -297,13 +308,12 @@ pub(crate) fn ternary_into<A: Element, T: Element>(
 /// Elements gathered per block when a slice kernel meets a strided run.
 const GATHER: usize = 256;
 
-#[allow(dead_code)] // wired with the math kernels
 /// `out = k(a)` with a kernel over contiguous elements (`k(src, dst, n)`, which allows `dst ==
 /// src`): contiguous runs go straight to it; strided runs are gathered into a small buffer first.
 pub(crate) fn unary_slice_into<T: Element>(
     a: &Array,
     out: &mut Array,
-    k: unsafe fn(*const T, *mut T, usize),
+    k: crate::kernels::vmath::SliceKernel<T>,
 ) -> Result<()> {
     let shape: Dims = Dims::from_slice(out.shape());
     let la = a.layout().broadcast_to(&shape)?;

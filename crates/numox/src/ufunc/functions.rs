@@ -3,11 +3,14 @@
 use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{
     binary_into, broadcast, new_output, operand_dtype, ternary_into, to_loop_dtype, unary_into,
+    unary_slice_into,
 };
+use super::math::complex_into;
 use super::operand::Operand;
 use crate::array::Array;
-use crate::dtype::{DType, Kind};
+use crate::dtype::DType;
 use crate::error::{Error, Result};
+use crate::kernels::cmath::{cexp, clog, csqrt};
 use crate::kernels::elem::{Arith, RealFloat};
 
 /// The binary operations of this module.
@@ -248,24 +251,26 @@ impl UnaryOp for Un {
             )),
             // NumPy has no boolean square loop: booleans square as int8.
             Un::Square if dt == DType::Bool => Ok(DType::Int8),
-            Un::Sqrt | Un::Exp | Un::Log => match dt.kind() {
-                Kind::Complex => Err(Error::DType(format!(
-                    "ufunc '{}' is not yet implemented for complex input in numox",
-                    self.name()
-                ))),
-                // NumPy's loops for these start at float16: ints and bools go to the smallest
-                // float that holds them.
-                Kind::Float => Ok(dt),
-                _ => crate::promote::promote_types(dt, DType::Float16),
-            },
+            // NumPy's loops for these start at float16: ints and bools go to the smallest
+            // float that holds them.
+            Un::Sqrt | Un::Exp | Un::Log => Ok(super::math::float_loop(self.name(), dt, true)?.0),
             _ => Ok(dt),
         }?;
         Ok((loop_dt, loop_dt))
     }
 
     fn run(self, a: &Array, out: &mut Array) -> Result<()> {
+        use crate::kernels::vmath;
         let dt = a.dtype();
         match self {
+            Un::Sqrt if dt.is_complex() => complex_into(self.name(), a, out, csqrt, csqrt),
+            Un::Exp if dt.is_complex() => complex_into(self.name(), a, out, cexp, cexp),
+            Un::Log if dt.is_complex() => complex_into(self.name(), a, out, clog, clog),
+            // Vectorised kernels over contiguous runs for the common float widths.
+            Un::Exp if dt == DType::Float64 => unary_slice_into(a, out, vmath::exp_f64),
+            Un::Exp if dt == DType::Float32 => unary_slice_into(a, out, vmath::exp_f32),
+            Un::Log if dt == DType::Float64 => unary_slice_into(a, out, vmath::log_f64),
+            Un::Log if dt == DType::Float32 => unary_slice_into(a, out, vmath::log_f32),
             Un::Negative => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.neg()))
             }

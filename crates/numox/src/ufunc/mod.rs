@@ -2,7 +2,7 @@
 //!
 //! Every function takes [`Operand`]s (arrays or weak Rust scalars) and returns a new array; the
 //! `_out` forms write into an existing array instead (NumPy's `out=`). Operators (`+`, `-`, `*`,
-//! `/`) on `&Array`, `Array` and scalars return `Result<Array>`, and can be chained on a
+//! `/`, `%`) on `&Array`, `Array` and scalars return `Result<Array>`, and can be chained on a
 //! `Result<Array>`: `(&a * &b + &c)?`.
 //!
 //! ```
@@ -15,23 +15,33 @@
 //! assert_eq!(m.dtype(), DType::Bool);
 //! ```
 
-pub(crate) mod define;
+mod arith;
 mod bit_operators;
 mod bitwise;
-mod complex_parts;
+mod clip;
 mod closeness;
-mod logical;
-mod predicates;
+mod complex_parts;
+pub(crate) mod define;
 mod engine;
 mod functions;
 mod inplace;
+mod logical;
+mod math;
 mod operand;
 mod operators;
+mod predicates;
+mod rounding;
+mod trig;
 
+pub use arith::*;
 pub use bitwise::*;
+pub use clip::*;
 pub use closeness::*;
 pub use complex_parts::*;
 pub use functions::*;
 pub use logical::*;
+pub use math::*;
 pub use predicates::*;
 pub use operand::Operand;
+pub use rounding::*;
+pub use trig::*;

@@ -1,12 +1,13 @@
-//! `+ - * /` and unary `-` on arrays and scalars. They return `Result<Array>` (an invalid
+//! `+ - * / %` and unary `-` on arrays and scalars. They return `Result<Array>` (an invalid
 //! operation is an error, never a panic) and also apply to a `Result<Array>` next to an array, so
 //! expressions of arrays chain: `(&a * &b + &c)?`. (Rust's orphan rule forbids `Result<Array> +
 //! 2.0`; write `((&a * &b)? + 2.0)?` there.)
 
+use super::arith::remainder;
 use super::functions::{add, divide, multiply, negative, subtract};
 use crate::array::Array;
 use crate::error::Result;
-use std::ops::{Add, Div, Mul, Neg, Sub};
+use std::ops::{Add, Div, Mul, Neg, Rem, Sub};
 
 macro_rules! binary_operator {
     ($($Trait:ident, $method:ident, $f:ident;)*) => {$(
@@ -64,6 +65,7 @@ binary_operator! {
     Sub, sub, subtract;
     Mul, mul, multiply;
     Div, div, divide;
+    Rem, rem, remainder;
 }
 
 impl Neg for &Array {
@@ -94,5 +96,14 @@ mod tests {
         let r = ((2 * &a).unwrap() + 1).unwrap();
         assert_eq!(r.to_vec::<f64>().unwrap(), vec![3.0, 5.0]);
         assert!((&a + &array![1.0, 2.0, 3.0]).is_err());
+    }
+
+    #[test]
+    fn rem_is_numpy_remainder() {
+        let a = array![-7, 7];
+        assert_eq!((&a % 3).unwrap().to_vec::<i64>().unwrap(), vec![2, 1]);
+        assert_eq!((-7.5 % &array![2.0]).unwrap().to_vec::<f64>().unwrap(), vec![0.5]);
+        let r = (&a * 2 % &array![5, -5]).unwrap();
+        assert_eq!(r.to_vec::<i64>().unwrap(), vec![1, -1]);
     }
 }
