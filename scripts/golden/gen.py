@@ -25,6 +25,7 @@ AREAS = [
     "creation",
     "printing",
     "ufunc_basic",
+    "ufunc_bits",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -223,9 +223,17 @@ fn part_value<T: Classify>(v: f64) -> Result<T::Part> {
 }
 
 /// An operand as an array: arrays as they are, a scalar as a 0-d array of its default dtype
-/// (NumPy's `asanyarray` of a Python scalar).
+/// (NumPy's `asanyarray` of a Python scalar: int64, or uint64 for an integer beyond int64).
 pub(crate) fn operand_array(op: &Operand) -> Result<Array> {
-    to_loop_dtype(op, operand_dtype(&[op])?)
+    let dt = match op {
+        Operand::Scalar(s)
+            if crate::promote::int_value(s).is_some_and(|v| v > i64::MAX as i128) =>
+        {
+            DType::UInt64
+        }
+        _ => operand_dtype(&[op])?,
+    };
+    to_loop_dtype(op, dt)
 }
 
 #[cfg(test)]
