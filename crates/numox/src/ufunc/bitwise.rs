@@ -242,28 +242,28 @@ mod tests {
         assert_eq!(r.dtype(), DType::Int8);
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![2, 0]);
         // a weak Python int takes the array's dtype: np.left_shift(2, int8([1])) is int8 [4]
-        let r = left_shift(2, &Array::from_vec(vec![1i8])).unwrap();
+        let r = left_shift(2, Array::from_vec(vec![1i8])).unwrap();
         assert_eq!(r.dtype(), DType::Int8);
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![4]);
     }
 
     #[test]
     fn errors_match_numpy() {
-        let e = bitwise_and(&array![1.0], &array![1.0]).unwrap_err();
+        let e = bitwise_and(array![1.0], array![1.0]).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'bitwise_and' {NO_LOOP}"));
         let i = Array::from_vec(vec![1i64]);
         let u = Array::from_vec(vec![1u64]);
         let e = left_shift(&u, &i).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'left_shift' {NO_LOOP}"));
-        let e = right_shift(&array![num_complex::Complex64::new(1.0, 0.0)], 1).unwrap_err();
+        let e = right_shift(array![num_complex::Complex64::new(1.0, 0.0)], 1).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'right_shift' {NO_LOOP}"));
-        let e = invert(&array![1.5f32]).unwrap_err();
+        let e = invert(array![1.5f32]).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'invert' {NO_LOOP}"));
-        let e = bitwise_or(&Array::from_vec(vec![3i8]), 1.0).unwrap_err();
+        let e = bitwise_or(Array::from_vec(vec![3i8]), 1.0).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'bitwise_or' {NO_LOOP}"));
-        let e = bitwise_and(&Array::from_vec(vec![3i8]), 300).unwrap_err();
+        let e = bitwise_and(Array::from_vec(vec![3i8]), 300).unwrap_err();
         assert_eq!(e.to_string(), "Python integer 300 out of bounds for int8");
-        let e = bitwise_and(&Array::from_vec(vec![5u8]), -1).unwrap_err();
+        let e = bitwise_and(Array::from_vec(vec![5u8]), -1).unwrap_err();
         assert_eq!(e.to_string(), "Python integer -1 out of bounds for uint8");
     }
 
@@ -271,16 +271,16 @@ mod tests {
     fn strided_broadcast_and_out() {
         let a = Array::from_shape_vec(&[2, 3], vec![1u16, 2, 4, 8, 16, 32]).unwrap();
         let col = Array::from_shape_vec(&[2, 1], vec![1u16, 2]).unwrap();
-        let r = left_shift(&a.t(), &Array::from_vec(vec![1u16, 0])).unwrap();
+        let r = left_shift(a.t(), Array::from_vec(vec![1u16, 0])).unwrap();
         assert_eq!(r.to_vec::<u16>().unwrap(), vec![2, 8, 4, 16, 8, 32]);
-        let r = right_shift(&a.slice_axis(1, None, None, -1).unwrap(), &col).unwrap();
+        let r = right_shift(a.slice_axis(1, None, None, -1).unwrap(), &col).unwrap();
         assert_eq!(r.to_vec::<u16>().unwrap(), vec![2, 1, 0, 8, 4, 2]);
         let mut out = Array::zeros(&[2, 3], DType::Int64).unwrap();
         bitwise_xor_out(&a, 1, &mut out).unwrap();
         assert_eq!(out.to_vec::<i64>().unwrap(), vec![0, 3, 5, 9, 17, 33]);
-        let r = invert(&Array::zeros(&[0, 2], DType::Int32).unwrap()).unwrap();
+        let r = invert(Array::zeros(&[0, 2], DType::Int32).unwrap()).unwrap();
         assert_eq!(r.shape(), &[0, 2]);
-        let r = bitwise_not(&Array::scalar(-1i64)).unwrap();
+        let r = bitwise_not(Array::scalar(-1i64)).unwrap();
         assert_eq!(r.shape(), &[] as &[usize]);
         assert_eq!(r.item_as::<i64>().unwrap(), 0);
     }

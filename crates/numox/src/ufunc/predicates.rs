@@ -279,7 +279,10 @@ mod tests {
             "This operation is not supported for complex128 values because it would be ambiguous."
         );
         let c = array![Complex32::new(1.0, 0.0)];
-        assert!(isneginf(&c).unwrap_err().to_string().contains("complex64 values"));
+        assert!(isneginf(&c)
+            .unwrap_err()
+            .to_string()
+            .contains("complex64 values"));
         assert_eq!(
             signbit(&c).unwrap_err().to_string(),
             unsupported("signbit").to_string()
@@ -297,7 +300,7 @@ mod tests {
         assert_eq!(v(isnan(&b).unwrap()), vec![true, false]);
         // views and a scalar
         let m = Array::from_shape_vec(&[2, 2], vec![f64::NAN, 1.0, 2.0, f64::INFINITY]).unwrap();
-        assert_eq!(v(isfinite(&m.t()).unwrap()), vec![false, true, true, false]);
+        assert_eq!(v(isfinite(m.t()).unwrap()), vec![false, true, true, false]);
         let r = isnan(f64::NAN).unwrap();
         assert_eq!((r.ndim(), r.item_as::<bool>().unwrap()), (0, true));
     }
