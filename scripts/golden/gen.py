@@ -25,6 +25,7 @@ AREAS = [
     "creation",
     "printing",
     "ufunc_basic",
+    "ufunc_arith",
     "ufunc_bits",
 ]
 
