@@ -212,8 +212,8 @@ impl UnaryOp for Round {
 /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.2, -2.5, 0.5, 1250.0]);
 /// let r = numox::round(&a, 0).unwrap();
 /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![1.0, -2.0, 0.0, 1250.0]);
-/// let i = numox::round(&numox::array![1250i32, 1350, -15], -2).unwrap();
-/// assert_eq!(i.to_vec::<i32>().unwrap(), vec![1200, 1400, 0]);
+/// let i = numox::round(&numox::array![1250, 1350, -15], -2).unwrap();
+/// assert_eq!(i.to_vec::<i64>().unwrap(), vec![1200, 1400, 0]);
 /// ```
 pub fn round<'a>(a: impl Into<Operand<'a>>, decimals: i32) -> Result<Array> {
     done(call_unary(Round { decimals }, a.into(), None))
