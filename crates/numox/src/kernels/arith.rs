@@ -265,7 +265,10 @@ macro_rules! complex_power {
 }
 complex_power!(Complex32, f32, cpow_c32; Complex64, f64, cpow_c64);
 
-#[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[cfg(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
 mod libm_cpow {
     use num_complex::{Complex32, Complex64};
 
@@ -295,18 +298,30 @@ mod libm_cpow {
 /// `exp(y log x)`.
 #[inline]
 fn cpow_c64(x: Complex64, y: Complex64) -> Complex64 {
-    #[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+    #[cfg(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
     return libm_cpow::c64(x, y);
-    #[cfg(not(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64"))))]
+    #[cfg(not(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    )))]
     return cpow_portable(x, y);
 }
 
 /// As [`cpow_c64`] for complex64.
 #[inline]
 fn cpow_c32(x: Complex32, y: Complex32) -> Complex32 {
-    #[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+    #[cfg(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    ))]
     return libm_cpow::c32(x, y);
-    #[cfg(not(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64"))))]
+    #[cfg(not(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    )))]
     return cpow_portable(x, y);
 }
 
@@ -321,7 +336,8 @@ fn cpow_portable<T: num_traits::Float>(
 }
 
 /// `np.fmax` / `np.fmin`: maximum and minimum that ignore a NaN operand (NaN only when both
-/// are NaN). Ties keep the first operand.
+/// are NaN). Ties keep the first operand (NumPy's scalar loops; its SIMD loops for float32 and
+/// float64 pick either zero of a ±0 tie depending on the array's length and layout).
 pub(crate) trait FMinMax: Element {
     fn fmax_(self, o: Self) -> Self;
     fn fmin_(self, o: Self) -> Self;
@@ -349,7 +365,27 @@ macro_rules! float_fminmax {
         }
     )*};
 }
-float_fminmax!(f16, bf16, f32, f64);
+float_fminmax!(f16, f32, f64);
+
+impl FMinMax for bf16 {
+    /// ml_dtypes' loops (the reference for bfloat16) keep the second operand on ties.
+    #[inline(always)]
+    fn fmax_(self, o: Self) -> Self {
+        if self > o || o.is_nan() {
+            self
+        } else {
+            o
+        }
+    }
+    #[inline(always)]
+    fn fmin_(self, o: Self) -> Self {
+        if self < o || o.is_nan() {
+            self
+        } else {
+            o
+        }
+    }
+}
 
 macro_rules! complex_fminmax {
     ($($t:ty),*) => {$(
@@ -448,7 +484,10 @@ mod tests {
         // Zero results carry the right sign.
         assert!(0.0f64.remainder(-2.0).is_sign_negative());
         assert!((-0.0f64).floor_div(2.0).is_sign_negative());
-        assert_eq!(f16::from_f32(7.0).floor_div(f16::from_f32(-2.0)).to_f32(), -4.0);
+        assert_eq!(
+            f16::from_f32(7.0).floor_div(f16::from_f32(-2.0)).to_f32(),
+            -4.0
+        );
     }
 
     #[test]
@@ -485,7 +524,10 @@ mod tests {
 
     #[test]
     fn copysign_and_heaviside() {
-        assert_eq!(f16::from_f32(2.0).copysign_(f16::from_f32(-0.0)).to_f32(), -2.0);
+        assert_eq!(
+            f16::from_f32(2.0).copysign_(f16::from_f32(-0.0)).to_f32(),
+            -2.0
+        );
         assert_eq!((-3.0f64).heaviside_(0.5), 0.0);
         assert_eq!(0.0f64.heaviside_(0.5), 0.5);
         assert!(f32::NAN.heaviside_(0.5).is_nan());

@@ -111,7 +111,10 @@ mod tests {
     fn angle_and_conjugate() {
         assert_eq!(Complex64::new(-1.0, 0.0).angle_(), std::f64::consts::PI);
         assert_eq!(Complex64::new(-1.0, -0.0).angle_(), -std::f64::consts::PI);
-        assert_eq!(Complex32::new(0.0, 1.0).angle_(), std::f32::consts::FRAC_PI_2);
+        assert_eq!(
+            Complex32::new(0.0, 1.0).angle_(),
+            std::f32::consts::FRAC_PI_2
+        );
         assert_eq!(Complex64::new(1.0, 2.0).conj_(), Complex64::new(1.0, -2.0));
         assert_eq!(5i8.conj_(), 5);
     }

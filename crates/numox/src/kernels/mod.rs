@@ -2,13 +2,13 @@
 //! the ufunc layer checks everything before calling them.
 
 pub(crate) mod arith;
+pub(crate) mod bits;
+pub(crate) mod catrig;
+pub(crate) mod classify;
+pub(crate) mod cmath;
+pub(crate) mod complex;
 pub(crate) mod elem;
 pub(crate) mod loops;
+pub(crate) mod rmath;
 pub(crate) mod rounding;
 pub(crate) mod vmath;
-pub(crate) mod catrig;
-pub(crate) mod cmath;
-pub(crate) mod rmath;
-pub(crate) mod bits;
-pub(crate) mod classify;
-pub(crate) mod complex;

@@ -29,7 +29,7 @@ fn cvt32(x: f64) -> i32 {
 /// `cvttsd2si` to 64 bits.
 #[inline(always)]
 fn cvt64(x: f64) -> i64 {
-    if x >= -9223372036854775808.0 && x < 9223372036854775808.0 {
+    if (-9223372036854775808.0..9223372036854775808.0).contains(&x) {
         x as i64
     } else {
         i64::MIN
@@ -44,7 +44,21 @@ macro_rules! from_f64_c {
         }
     )*};
 }
-from_f64_c!(i8 => cvt32, i16 => cvt32, i32 => cvt32, u8 => cvt32, u16 => cvt32, i64 => cvt64, u32 => cvt64);
+from_f64_c!(i8 => cvt32, i16 => cvt32, i32 => cvt32, u8 => cvt32, u16 => cvt32, i64 => cvt64);
+
+impl FromF64C for u32 {
+    /// The vectorised sequence of NumPy's contiguous cast loop: values from 2^31 up convert
+    /// after subtracting 2^31.
+    #[inline(always)]
+    fn from_f64_c(x: f64) -> Self {
+        const TWO31: f64 = 2147483648.0;
+        if x >= TWO31 {
+            (cvt32(x - TWO31) as u32) ^ (1 << 31)
+        } else {
+            cvt32(x) as u32
+        }
+    }
+}
 
 impl FromF64C for u64 {
     /// The compilers' sequence: values from 2^63 up convert after subtracting 2^63.
@@ -124,13 +138,14 @@ float_unary!(f32, f64);
 macro_rules! half_unary {
     ($($t:ty),*) => {$(
         impl UnaryArith for $t {
-            /// NumPy's half loop: NaN stays, ±0 gives +0, else ±1 by the sign bit.
+            /// NumPy's half loop: NaN stays, ±0 gives +0, else ±1 by the sign bit. (ml_dtypes'
+            /// bfloat16 loop keeps -0.)
             #[inline(always)]
             fn sign_(self) -> Self {
                 if self.is_nan() {
                     self
                 } else if self.to_bits() & 0x7fff == 0 {
-                    <$t>::ZERO
+                    if <$t as Element>::DTYPE == crate::DType::BFloat16 { self } else { <$t>::ZERO }
                 } else if self.to_bits() & 0x8000 == 0 {
                     <$t>::ONE
                 } else {
@@ -387,6 +402,9 @@ mod tests {
         assert_eq!(u64::from_f64_c(18446744073709551616.0), 0);
         assert_eq!(u64::from_f64_c(1e19), 10000000000000000000);
         assert_eq!(u32::from_f64_c(f64::INFINITY), 0);
+        assert_eq!(u32::from_f64_c(f64::NAN), 1 << 31);
+        assert_eq!(u32::from_f64_c(4294967300.0), 0);
+        assert_eq!(u32::from_f64_c(-1.0), u32::MAX);
     }
 
     #[test]
@@ -396,7 +414,10 @@ mod tests {
         assert!((-0.0f64).sign_().is_sign_positive());
         assert!(f32::NAN.sign_().is_nan());
         assert_eq!(Complex64::new(3.0, 4.0).sign_(), Complex64::new(0.6, 0.8));
-        assert_eq!(Complex64::new(f64::INFINITY, f64::NAN).sign_(), Complex64::new(1.0, 0.0));
+        assert_eq!(
+            Complex64::new(f64::INFINITY, f64::NAN).sign_(),
+            Complex64::new(1.0, 0.0)
+        );
         assert_eq!(0i32.reciprocal_(), i32::MIN);
         assert_eq!((-1i16).reciprocal_(), -1);
         assert_eq!(3u8.reciprocal_(), 0);

@@ -2,9 +2,10 @@
 //! `divmod`, `power`, `float_power`, `fmax`, `fmin`, `copysign` and `heaviside`, with NumPy's
 //! loops, dtype rules and errors.
 
-use super::define::{binary_ufuncs, call_binary, done, no_loop, BinaryOp};
-use super::engine::binary_into;
+use super::define::{binary_ufuncs, call_binary, call_binary_inplace, done, no_loop, BinaryOp};
+use super::engine::{binary_into, operand_dtype};
 use super::operand::Operand;
+use super::rounding::float_for;
 use crate::array::Array;
 use crate::dtype::{DType, Kind};
 use crate::error::{Error, Result};
@@ -45,6 +46,33 @@ impl BinaryOp for Ar {
         }
     }
 
+    /// NumPy picks the first copysign/heaviside loop (float16, float32, float64; bfloat16 from
+    /// ml_dtypes) that both operands cast to safely, after NEP 50 gives a weak scalar its dtype:
+    /// `copysign(int8, uint8)` is float16 although int8 and uint8 promote to int16.
+    fn common_dtype(self, a: &Operand, b: &Operand) -> Result<DType> {
+        if !matches!(self, Ar::Copysign | Ar::Heaviside) {
+            return operand_dtype(&[a, b]);
+        }
+        let own = |x: &Operand| -> Result<DType> {
+            match x.array() {
+                Some(arr) => Ok(arr.dtype()),
+                None => {
+                    let mut ops: Vec<&Operand> =
+                        [a, b].into_iter().filter(|o| o.array().is_some()).collect();
+                    ops.push(x);
+                    operand_dtype(&ops)
+                }
+            }
+        };
+        let (da, db) = (own(a)?, own(b)?);
+        let common = crate::promote::promote_types(da, db)?;
+        if common.is_inexact() {
+            Ok(common)
+        } else {
+            crate::promote::promote_types(float_for(da)?, float_for(db)?)
+        }
+    }
+
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
         let loop_dt = match self {
             Ar::FloorDivide
@@ -64,7 +92,7 @@ impl BinaryOp for Ar {
                 Kind::Complex => return Err(no_loop(self.name(), dt)),
                 Kind::Float => dt,
                 // The loops start at float16: integers go to the smallest float holding them.
-                _ => crate::promote::promote_types(dt, DType::Float16)?,
+                _ => float_for(dt)?,
             },
             Ar::Power | Ar::Fmax | Ar::Fmin => dt,
         };
@@ -89,10 +117,18 @@ impl BinaryOp for Ar {
             Ar::Power | Ar::FloatPower => {
                 crate::dispatch_dtype!(dt, T => power_into::<T>(a, b, out))
             }
-            Ar::Fmax => crate::dispatch_dtype!(dt, T => binary_into::<T, T>(a, b, out, FMinMax::fmax_)),
-            Ar::Fmin => crate::dispatch_dtype!(dt, T => binary_into::<T, T>(a, b, out, FMinMax::fmin_)),
-            Ar::Copysign => crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::copysign_), else d => Err(no_loop(name, d))),
-            Ar::Heaviside => crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::heaviside_), else d => Err(no_loop(name, d))),
+            Ar::Fmax => {
+                crate::dispatch_dtype!(dt, T => binary_into::<T, T>(a, b, out, FMinMax::fmax_))
+            }
+            Ar::Fmin => {
+                crate::dispatch_dtype!(dt, T => binary_into::<T, T>(a, b, out, FMinMax::fmin_))
+            }
+            Ar::Copysign => {
+                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::copysign_), else d => Err(no_loop(name, d)))
+            }
+            Ar::Heaviside => {
+                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::heaviside_), else d => Err(no_loop(name, d)))
+            }
         }
     }
 }
@@ -214,10 +250,7 @@ binary_ufuncs! {
 /// assert_eq!(q.to_vec::<i64>().unwrap(), vec![3, -4]);
 /// assert_eq!(r.to_vec::<i64>().unwrap(), vec![1, 1]);
 /// ```
-pub fn divmod<'a>(
-    a: impl Into<Operand<'a>>,
-    b: impl Into<Operand<'a>>,
-) -> Result<(Array, Array)> {
+pub fn divmod<'a>(a: impl Into<Operand<'a>>, b: impl Into<Operand<'a>>) -> Result<(Array, Array)> {
     let (a, b) = (a.into(), b.into());
     let q = done(call_binary(Ar::DivmodQuotient, a.clone(), b.clone(), None))?;
     let r = done(call_binary(Ar::DivmodRemainder, a, b, None))?;
@@ -244,4 +277,95 @@ pub fn divmod_out<'a>(
     call_binary(Ar::DivmodQuotient, a.clone(), b.clone(), Some(q))?;
     call_binary(Ar::DivmodRemainder, a, b, Some(r))?;
     Ok(())
+}
+
+impl Array {
+    /// `a //= b` (`np.floor_divide(a, b, out=a)`), in place; the result is cast to `a`'s dtype
+    /// under `same_kind`.
+    ///
+    /// ```
+    /// let mut a = numox::array![7, -7];
+    /// a.ifloordiv(2).unwrap();
+    /// assert_eq!(a.to_vec::<i64>().unwrap(), vec![3, -4]);
+    /// assert!(a.ifloordiv(1.5).is_err()); // a float64 result cannot go into int64
+    /// ```
+    pub fn ifloordiv<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
+        call_binary_inplace(Ar::FloorDivide, self, b.into())
+    }
+
+    /// `a %= b` (`np.remainder(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![7.5f32, -7.5];
+    /// a.irem(2.0).unwrap();
+    /// assert_eq!(a.to_vec::<f32>().unwrap(), vec![1.5, 0.5]);
+    /// ```
+    pub fn irem<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
+        call_binary_inplace(Ar::Remainder, self, b.into())
+    }
+
+    /// `a **= b` (`np.power(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![2u8, 3];
+    /// a.ipow(3).unwrap();
+    /// assert_eq!(a.to_vec::<u8>().unwrap(), vec![8, 27]);
+    /// ```
+    pub fn ipow<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
+        call_binary_inplace(Ar::Power, self, b.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{array, Array, DType};
+
+    #[test]
+    fn out_forms_cast_and_check() {
+        let a = array![7, -7, 9];
+        let mut out = Array::zeros(&[3], DType::Float32).unwrap();
+        crate::floor_divide_out(&a, 2, &mut out).unwrap();
+        assert_eq!(out.to_vec::<f32>().unwrap(), vec![3.0, -4.0, 4.0]);
+        let mut small = Array::zeros(&[3], DType::Int8).unwrap();
+        // float64 results do not cast to int8 under same_kind; int64 ones do.
+        assert!(crate::remainder_out(array![7.5], 2, &mut small).is_err());
+        crate::remainder_out(&a, 4, &mut small).unwrap();
+        assert_eq!(small.to_vec::<i8>().unwrap(), vec![3, 1, 1]);
+        let (mut q, mut r) = (
+            Array::zeros(&[2, 3], DType::Int64).unwrap(),
+            Array::zeros(&[2, 3], DType::Int64).unwrap(),
+        );
+        crate::divmod_out(&a, array![[2], [-2]], &mut q, &mut r).unwrap();
+        assert_eq!(q.to_vec::<i64>().unwrap(), vec![3, -4, 4, -4, 3, -5]);
+        assert_eq!(r.to_vec::<i64>().unwrap(), vec![1, 1, 1, -1, -1, -1]);
+    }
+
+    #[test]
+    fn negative_integer_powers_are_errors_anywhere_in_the_array() {
+        let e = crate::power(array![1i8, 2, 3], array![2i8, -1, 0]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Integers to negative integer powers are not allowed."
+        );
+        assert!(crate::power(array![2u8], 7).is_ok());
+        let f = crate::power(array![2.0], -1).unwrap();
+        assert_eq!(f.to_vec::<f64>().unwrap(), vec![0.5]);
+    }
+
+    #[test]
+    fn copysign_loop_is_chosen_per_operand() {
+        let i8a = array![1i8, -2];
+        let u8a = array![3u8, 4];
+        assert_eq!(crate::copysign(&i8a, &u8a).unwrap().dtype(), DType::Float16);
+        assert_eq!(crate::copysign(&i8a, 3).unwrap().dtype(), DType::Float16);
+        assert_eq!(crate::copysign(&i8a, 2.5).unwrap().dtype(), DType::Float64);
+        assert_eq!(
+            crate::copysign(array![true], 3).unwrap().dtype(),
+            DType::Float64
+        );
+        assert_eq!(
+            crate::heaviside(array![1i16], &i8a).unwrap().dtype(),
+            DType::Float32
+        );
+    }
 }

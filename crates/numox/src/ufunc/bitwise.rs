@@ -5,7 +5,7 @@
 //! promotes to float64, which has no bitwise loop, so it is NumPy's "not supported" error, as is
 //! any float or complex operand. Booleans stay boolean for `& | ^ ~` and shift as int8.
 
-use super::define::{binary_ufuncs, unary_ufuncs, BinaryOp, UnaryOp};
+use super::define::{BinaryOp, UnaryOp};
 use super::engine::{binary_into, unary_into};
 use crate::array::Array;
 use crate::dtype::DType;
@@ -18,6 +18,65 @@ pub(crate) fn unsupported(name: &str) -> Error {
     Error::DType(format!(
         "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
     ))
+}
+
+/// `binary_ufuncs!` with an integer example in the `_out` docs (floats have no bitwise loops).
+macro_rules! int_binary_ufuncs {
+    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'a>(
+            a: impl Into<$crate::ufunc::Operand<'a>>,
+            b: impl Into<$crate::ufunc::Operand<'a>>,
+        ) -> $crate::Result<$crate::Array> {
+            $crate::ufunc::define::done($crate::ufunc::define::call_binary(
+                $Op::$variant, a.into(), b.into(), None,
+            ))
+        }
+
+        #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, whose shape the inputs must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
+        ///
+        /// ```
+        /// let a = numox::array![1, 2];
+        /// let mut out = numox::Array::zeros(&[2, 2], numox::DType::Int64).unwrap();
+        #[doc = concat!("numox::", stringify!($name_out), "(&a, &a, &mut out).unwrap();")]
+        /// assert_eq!(out.shape(), &[2, 2]);
+        /// ```
+        pub fn $name_out<'a>(
+            a: impl Into<$crate::ufunc::Operand<'a>>,
+            b: impl Into<$crate::ufunc::Operand<'a>>,
+            out: &mut $crate::Array,
+        ) -> $crate::Result<()> {
+            $crate::ufunc::define::call_binary($Op::$variant, a.into(), b.into(), Some(out))
+                .map(|_| ())
+        }
+    )*};
+}
+
+/// `unary_ufuncs!` with an integer example in the `_out` docs.
+macro_rules! int_unary_ufuncs {
+    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<'a>(a: impl Into<$crate::ufunc::Operand<'a>>) -> $crate::Result<$crate::Array> {
+            $crate::ufunc::define::done($crate::ufunc::define::call_unary(
+                $Op::$variant, a.into(), None,
+            ))
+        }
+
+        #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`, whose shape the input must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
+        ///
+        /// ```
+        /// let a = numox::array![1, 4];
+        /// let mut out = numox::Array::zeros(&[2], numox::DType::Int64).unwrap();
+        #[doc = concat!("numox::", stringify!($name_out), "(&a, &mut out).unwrap();")]
+        /// assert_eq!(out.shape(), &[2]);
+        /// ```
+        pub fn $name_out<'a>(
+            a: impl Into<$crate::ufunc::Operand<'a>>,
+            out: &mut $crate::Array,
+        ) -> $crate::Result<()> {
+            $crate::ufunc::define::call_unary($Op::$variant, a.into(), Some(out)).map(|_| ())
+        }
+    )*};
 }
 
 /// The binary bitwise operations.
@@ -64,7 +123,7 @@ impl BinaryOp for Bit {
     }
 }
 
-binary_ufuncs! {
+int_binary_ufuncs! {
     Bit;
     /// `np.bitwise_and` (`&`) on booleans and integers.
     ///
@@ -83,7 +142,8 @@ binary_ufuncs! {
     /// `np.bitwise_or` (`|`) on booleans and integers.
     ///
     /// ```
-    /// let r = numox::bitwise_or(&numox::array![12i32, -16], 3).unwrap();
+    /// let a = numox::Array::from_vec(vec![12i32, -16]);
+    /// let r = numox::bitwise_or(&a, 3).unwrap();
     /// assert_eq!(r.to_vec::<i32>().unwrap(), vec![15, -13]);
     /// ```
     bitwise_or, bitwise_or_out => Or;
@@ -139,7 +199,7 @@ impl UnaryOp for BitUn {
     }
 }
 
-unary_ufuncs! {
+int_unary_ufuncs! {
     BitUn;
     /// `np.invert` (`~`, and `!` in Rust): bitwise not of integers, logical not of booleans.
     ///
@@ -182,28 +242,28 @@ mod tests {
         assert_eq!(r.dtype(), DType::Int8);
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![2, 0]);
         // a weak Python int takes the array's dtype: np.left_shift(2, int8([1])) is int8 [4]
-        let r = left_shift(2, &Array::from_vec(vec![1i8])).unwrap();
+        let r = left_shift(2, Array::from_vec(vec![1i8])).unwrap();
         assert_eq!(r.dtype(), DType::Int8);
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![4]);
     }
 
     #[test]
     fn errors_match_numpy() {
-        let e = bitwise_and(&array![1.0], &array![1.0]).unwrap_err();
+        let e = bitwise_and(array![1.0], array![1.0]).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'bitwise_and' {NO_LOOP}"));
         let i = Array::from_vec(vec![1i64]);
         let u = Array::from_vec(vec![1u64]);
         let e = left_shift(&u, &i).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'left_shift' {NO_LOOP}"));
-        let e = right_shift(&array![num_complex::Complex64::new(1.0, 0.0)], 1).unwrap_err();
+        let e = right_shift(array![num_complex::Complex64::new(1.0, 0.0)], 1).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'right_shift' {NO_LOOP}"));
-        let e = invert(&array![1.5f32]).unwrap_err();
+        let e = invert(array![1.5f32]).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'invert' {NO_LOOP}"));
-        let e = bitwise_or(&Array::from_vec(vec![3i8]), 1.0).unwrap_err();
+        let e = bitwise_or(Array::from_vec(vec![3i8]), 1.0).unwrap_err();
         assert_eq!(e.to_string(), format!("ufunc 'bitwise_or' {NO_LOOP}"));
-        let e = bitwise_and(&Array::from_vec(vec![3i8]), 300).unwrap_err();
+        let e = bitwise_and(Array::from_vec(vec![3i8]), 300).unwrap_err();
         assert_eq!(e.to_string(), "Python integer 300 out of bounds for int8");
-        let e = bitwise_and(&Array::from_vec(vec![5u8]), -1).unwrap_err();
+        let e = bitwise_and(Array::from_vec(vec![5u8]), -1).unwrap_err();
         assert_eq!(e.to_string(), "Python integer -1 out of bounds for uint8");
     }
 
@@ -211,16 +271,16 @@ mod tests {
     fn strided_broadcast_and_out() {
         let a = Array::from_shape_vec(&[2, 3], vec![1u16, 2, 4, 8, 16, 32]).unwrap();
         let col = Array::from_shape_vec(&[2, 1], vec![1u16, 2]).unwrap();
-        let r = left_shift(&a.t(), &Array::from_vec(vec![1u16, 0])).unwrap();
+        let r = left_shift(a.t(), Array::from_vec(vec![1u16, 0])).unwrap();
         assert_eq!(r.to_vec::<u16>().unwrap(), vec![2, 8, 4, 16, 8, 32]);
-        let r = right_shift(&a.slice_axis(1, None, None, -1).unwrap(), &col).unwrap();
+        let r = right_shift(a.slice_axis(1, None, None, -1).unwrap(), &col).unwrap();
         assert_eq!(r.to_vec::<u16>().unwrap(), vec![2, 1, 0, 8, 4, 2]);
         let mut out = Array::zeros(&[2, 3], DType::Int64).unwrap();
         bitwise_xor_out(&a, 1, &mut out).unwrap();
         assert_eq!(out.to_vec::<i64>().unwrap(), vec![0, 3, 5, 9, 17, 33]);
-        let r = invert(&Array::zeros(&[0, 2], DType::Int32).unwrap()).unwrap();
+        let r = invert(Array::zeros(&[0, 2], DType::Int32).unwrap()).unwrap();
         assert_eq!(r.shape(), &[0, 2]);
-        let r = bitwise_not(&Array::scalar(-1i64)).unwrap();
+        let r = bitwise_not(Array::scalar(-1i64)).unwrap();
         assert_eq!(r.shape(), &[] as &[usize]);
         assert_eq!(r.item_as::<i64>().unwrap(), 0);
     }

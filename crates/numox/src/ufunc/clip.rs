@@ -126,9 +126,7 @@ fn clip_impl<'a>(
     // NumPy's loop for bounds constant across the loop keeps a value equal to a bound; its loop
     // for array bounds returns the bound (this shows for ±0 only).
     let keep_ties = l.size() == 1 && h.size() == 1;
-    let run = |r: &mut Array| {
-        crate::dispatch_dtype!(dt, T => ternary_into::<T, T>(&x, &l, &h, r, |v: T, p: T, q: T| v.clip_(p, q, keep_ties)))
-    };
+    let run = |r: &mut Array| crate::dispatch_dtype!(dt, T => ternary_into::<T, T>(&x, &l, &h, r, |v: T, p: T, q: T| v.clip_(p, q, keep_ties)));
     match out {
         None => {
             let mut r = new_output(&shape, dt, &[&x, &l, &h])?;
@@ -158,20 +156,20 @@ mod tests {
         let r = crate::clip(&a, Some((-1).into()), Some(2.into())).unwrap();
         assert_eq!(r.dtype(), DType::UInt8);
         assert_eq!(r.to_vec::<u8>().unwrap(), vec![1, 2, 2]);
-        let r = crate::clip(&array![1i8, 2, 3], Some(2.into()), Some(300.into())).unwrap();
+        let r = crate::clip(array![1i8, 2, 3], Some(2.into()), Some(300.into())).unwrap();
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![2, 2, 3]);
     }
 
     #[test]
     fn promotion_nan_and_reversed_bounds() {
-        let r = crate::clip(&array![true, false], Some(0.into()), Some(1.into())).unwrap();
+        let r = crate::clip(array![true, false], Some(0.into()), Some(1.into())).unwrap();
         assert_eq!(r.dtype(), DType::Int64);
-        let r = crate::clip(&array![1.0, 5.0], Some(f64::NAN.into()), Some(2.0.into())).unwrap();
+        let r = crate::clip(array![1.0, 5.0], Some(f64::NAN.into()), Some(2.0.into())).unwrap();
         assert!(r.to_vec::<f64>().unwrap().iter().all(|v| v.is_nan()));
-        let r = crate::clip(&array![0, 5, 9], Some(6.into()), Some(2.into())).unwrap();
+        let r = crate::clip(array![0, 5, 9], Some(6.into()), Some(2.into())).unwrap();
         assert_eq!(r.to_vec::<i64>().unwrap(), vec![2, 2, 2]);
-        assert!(crate::clip(&array![true], None, None).is_err());
-        let both = crate::clip(&array![1.5f32], None, None).unwrap();
+        assert!(crate::clip(array![true], None, None).is_err());
+        let both = crate::clip(array![1.5f32], None, None).unwrap();
         assert_eq!(both.to_vec::<f32>().unwrap(), vec![1.5]);
     }
 }

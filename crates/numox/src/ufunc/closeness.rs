@@ -263,17 +263,21 @@ mod tests {
     #[test]
     fn numpy_docstring_examples() {
         let o = CloseOpts::new();
-        let r = isclose(&array![1e10, 1e-8], &array![1.00001e10, 1e-9]).unwrap();
+        let r = isclose(array![1e10, 1e-8], array![1.00001e10, 1e-9]).unwrap();
         assert_eq!(v(r), vec![true, true]);
-        let r = isclose(&array![1e10, 1e-8], &array![1.0001e10, 1e-9]).unwrap();
+        let r = isclose(array![1e10, 1e-8], array![1.0001e10, 1e-9]).unwrap();
         assert_eq!(v(r), vec![false, true]);
-        let r = isclose(&array![1e-8, 1e-7], &array![0.0, 0.0]).unwrap();
+        let r = isclose(array![1e-8, 1e-7], array![0.0, 0.0]).unwrap();
         assert_eq!(v(r), vec![true, false]);
-        let r = isclose_with(&array![1e-100, 1e-7], &array![0.0, 0.0], o.atol(0.0)).unwrap();
+        let r = isclose_with(array![1e-100, 1e-7], array![0.0, 0.0], o.atol(0.0)).unwrap();
         assert_eq!(v(r), vec![false, false]);
-        let r = isclose(&array![1e-10, 1e-10], &array![1e-20, 0.0]).unwrap();
+        let r = isclose(array![1e-10, 1e-10], array![1e-20, 0.0]).unwrap();
         assert_eq!(v(r), vec![true, true]);
-        let r = isclose_with(&array![1e-10, 1e-10], &array![1e-20, 0.999999e-10], o.atol(0.0));
+        let r = isclose_with(
+            array![1e-10, 1e-10],
+            array![1e-20, 0.999999e-10],
+            o.atol(0.0),
+        );
         assert_eq!(v(r.unwrap()), vec![false, true]);
     }
 
@@ -281,33 +285,36 @@ mod tests {
     fn dtypes_scalars_and_infinities() {
         // an int8 reference becomes float64 (result_type(int8, 1.0)), as in NumPy
         let i = Array::from_vec(vec![1i8, 2]);
-        let r = isclose(&i, &Array::from_vec(vec![1i8, 3])).unwrap();
+        let r = isclose(&i, Array::from_vec(vec![1i8, 3])).unwrap();
         assert_eq!(v(r), vec![true, false]);
         let inf = array![f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY];
-        let r = isclose(&inf, &array![f64::INFINITY, f64::INFINITY, 1e308]).unwrap();
+        let r = isclose(&inf, array![f64::INFINITY, f64::INFINITY, 1e308]).unwrap();
         assert_eq!(v(r), vec![true, false, false]);
         let r = isclose(1.0, 1.0).unwrap();
         assert_eq!((r.ndim(), r.item_as::<bool>().unwrap()), (0, true));
         let z = array![Complex64::new(1.0, 1.0)];
-        assert_eq!(v(isclose(&z, Complex64::new(1.0, 1.0 + 1e-9)).unwrap()), vec![true]);
+        assert_eq!(
+            v(isclose(&z, Complex64::new(1.0, 1.0 + 1e-9)).unwrap()),
+            vec![true]
+        );
         let h = array![f16::from_f32(1.0)];
         assert_eq!(v(isclose(&h, 1.0001).unwrap()), vec![true]);
-        assert!(isclose(&array![1.0, 2.0], &array![1.0, 2.0, 3.0]).is_err());
+        assert!(isclose(array![1.0, 2.0], array![1.0, 2.0, 3.0]).is_err());
         assert!(isclose(true, 1).unwrap().item_as::<bool>().unwrap());
     }
 
     #[test]
     fn whole_array_answers() {
-        assert!(allclose(&Array::zeros(&[0], DType::Float32).unwrap(), 1.0).unwrap());
-        assert!(!array_equal(&array![1.0], &array![[1.0]], false).unwrap());
+        assert!(allclose(Array::zeros(&[0], DType::Float32).unwrap(), 1.0).unwrap());
+        assert!(!array_equal(array![1.0], array![[1.0]], false).unwrap());
         let a = array![Complex64::new(1.0, f64::NAN)];
         let b = array![Complex64::new(f64::NAN, 1.0)];
         assert!(array_equal(&a, &b, true).unwrap());
         assert!(!array_equal(&a, &b, false).unwrap());
-        assert!(!array_equal(&array![1.0, f64::NAN], &array![f64::NAN, 1.0], true).unwrap());
-        assert!(array_equal(&array![1, 2], &array![1, 2], true).unwrap());
-        assert!(array_equiv(&array![[1, 2], [1, 2]], &array![1, 2]).unwrap());
-        assert!(!array_equiv(&array![[1, 2], [1, 3]], &array![1, 2]).unwrap());
-        assert!(array_equiv(3, &array![3, 3]).unwrap());
+        assert!(!array_equal(array![1.0, f64::NAN], array![f64::NAN, 1.0], true).unwrap());
+        assert!(array_equal(array![1, 2], array![1, 2], true).unwrap());
+        assert!(array_equiv(array![[1, 2], [1, 2]], array![1, 2]).unwrap());
+        assert!(!array_equiv(array![[1, 2], [1, 3]], array![1, 2]).unwrap());
+        assert!(array_equiv(3, array![3, 3]).unwrap());
     }
 }

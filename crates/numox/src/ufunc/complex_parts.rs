@@ -115,11 +115,13 @@ impl UnaryOp for Part {
             Part::Conjugate => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.conj_()))
             }
-            Part::Angle => dispatch_complex_elem!(dt, T => unary_into::<T, <T as ComplexElem>::Real>(
+            Part::Angle => {
+                dispatch_complex_elem!(dt, T => unary_into::<T, <T as ComplexElem>::Real>(
                 a, out, |z| z.angle_()
             ), else d => crate::dispatch_float!(d, T => unary_into::<T, T>(
                 a, out, |x| x.map_f64(|v| 0f64.atan2(v), |v| 0f32.atan2(v))
-            ), else d => Err(Error::DType(format!("internal: angle of {d}"))))),
+            ), else d => Err(Error::DType(format!("internal: angle of {d}")))))
+            }
         }
     }
 }
@@ -203,7 +205,10 @@ mod tests {
         // writing to a part copies it first (copy-on-write): `z` is unchanged
         let mut re = real(&z).unwrap();
         re.set(&[0, 0], 9.0).unwrap();
-        assert_eq!(z.get_as::<Complex64>(&[0, 0]).unwrap(), Complex64::new(1.0, -1.0));
+        assert_eq!(
+            z.get_as::<Complex64>(&[0, 0]).unwrap(),
+            Complex64::new(1.0, -1.0)
+        );
         assert_eq!(re.to_vec::<f64>().unwrap(), vec![9.0, 2.0, 3.0, 4.0]);
         // a real array is its own real part; scalars become 0-d arrays
         let a = array![1.5f32];
@@ -214,44 +219,50 @@ mod tests {
 
     #[test]
     fn absolute_of_complex_is_real() {
-        let z = array![Complex32::new(3.0, 4.0), Complex32::new(f32::NAN, f32::INFINITY)];
+        let z = array![
+            Complex32::new(3.0, 4.0),
+            Complex32::new(f32::NAN, f32::INFINITY)
+        ];
         let r = crate::absolute(&z).unwrap();
         assert_eq!(r.dtype(), DType::Float32);
         assert_eq!(r.to_vec::<f32>().unwrap(), vec![5.0, f32::INFINITY]);
         let mut out = Array::zeros(&[2], DType::Complex128).unwrap();
         crate::absolute_out(&z, &mut out).unwrap();
-        assert_eq!(out.to_vec::<Complex64>().unwrap()[0], Complex64::new(5.0, 0.0));
+        assert_eq!(
+            out.to_vec::<Complex64>().unwrap()[0],
+            Complex64::new(5.0, 0.0)
+        );
     }
 
     #[test]
     fn angle_dtypes_and_degrees() {
-        let r = angle(&array![-1.0f32, -0.0, 0.0], true).unwrap();
+        let r = angle(array![-1.0f32, -0.0, 0.0], true).unwrap();
         assert_eq!(r.to_vec::<f32>().unwrap(), vec![180.0, 180.0, 0.0]);
         // np.angle(float16([-1]), deg=True) -> 179.9 (pi and 180/pi rounded to float16)
-        let r = angle(&array![f16::from_f32(-1.0)], true).unwrap();
+        let r = angle(array![f16::from_f32(-1.0)], true).unwrap();
         assert_eq!(r.to_vec::<f16>().unwrap(), vec![f16::from_f32(179.9)]);
-        assert_eq!(angle(&array![true], false).unwrap().dtype(), DType::Float64);
+        assert_eq!(angle(array![true], false).unwrap().dtype(), DType::Float64);
         assert_eq!(
-            angle(&Array::from_vec(vec![1i16]), false).unwrap().dtype(),
+            angle(Array::from_vec(vec![1i16]), false).unwrap().dtype(),
             DType::Float32
         );
         assert_eq!(
-            angle(&Array::from_vec(vec![1u64]), false).unwrap().dtype(),
+            angle(Array::from_vec(vec![1u64]), false).unwrap().dtype(),
             DType::Float64
         );
         let r = angle(-1, false).unwrap();
         assert_eq!(r.item_as::<f64>().unwrap(), std::f64::consts::PI);
-        let r = angle(&array![Complex32::new(0.0, 1.0)], false).unwrap();
+        let r = angle(array![Complex32::new(0.0, 1.0)], false).unwrap();
         assert_eq!(r.dtype(), DType::Float32);
     }
 
     #[test]
     fn conjugate_keeps_real_dtypes() {
         assert_eq!(
-            conj(&array![1.5f32]).unwrap().to_vec::<f32>().unwrap(),
+            conj(array![1.5f32]).unwrap().to_vec::<f32>().unwrap(),
             vec![1.5]
         );
-        let r = conjugate(&array![true, false]).unwrap();
+        let r = conjugate(array![true, false]).unwrap();
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![1, 0]);
     }
 }

@@ -129,7 +129,10 @@ mod tests {
         // np.logical_and(float16_array, np.array([1e-10])) is True (no float16 rounding)
         let h = Array::from_vec(vec![crate::f16::ONE]);
         assert_eq!(
-            logical_and(&h, &array![1e-10]).unwrap().to_vec::<bool>().unwrap(),
+            logical_and(&h, array![1e-10])
+                .unwrap()
+                .to_vec::<bool>()
+                .unwrap(),
             vec![true]
         );
         assert_eq!(
@@ -156,7 +159,7 @@ mod tests {
             Complex64::new(0.0, 0.0),
             Complex64::new(0.0, -1.0)
         ];
-        let r = logical_xor(&z, &array![1.0, 1.0, 0.0]).unwrap();
+        let r = logical_xor(&z, array![1.0, 1.0, 0.0]).unwrap();
         assert_eq!(r.to_vec::<bool>().unwrap(), vec![false, true, true]);
         // two Python scalars: a 0-d boolean result
         let r = logical_and(2, 0.0).unwrap();
@@ -167,9 +170,9 @@ mod tests {
     #[test]
     fn not_broadcast_and_views() {
         let a = Array::from_shape_vec(&[2, 2], vec![0i64, 1, 2, 0]).unwrap();
-        let r = logical_not(&a.t()).unwrap();
+        let r = logical_not(a.t()).unwrap();
         assert_eq!(r.to_vec::<bool>().unwrap(), vec![true, false, false, true]);
-        let r = logical_and(&a, &array![true, false]).unwrap();
+        let r = logical_and(&a, array![true, false]).unwrap();
         assert_eq!(r.to_vec::<bool>().unwrap(), vec![false, false, true, false]);
         let mut out = Array::zeros(&[2, 2], DType::Float32).unwrap();
         logical_or_out(&a, false, &mut out).unwrap();

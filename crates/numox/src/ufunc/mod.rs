@@ -41,7 +41,7 @@ pub use complex_parts::*;
 pub use functions::*;
 pub use logical::*;
 pub use math::*;
-pub use predicates::*;
 pub use operand::Operand;
+pub use predicates::*;
 pub use rounding::*;
 pub use trig::*;

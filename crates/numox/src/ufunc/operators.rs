@@ -102,7 +102,10 @@ mod tests {
     fn rem_is_numpy_remainder() {
         let a = array![-7, 7];
         assert_eq!((&a % 3).unwrap().to_vec::<i64>().unwrap(), vec![2, 1]);
-        assert_eq!((-7.5 % &array![2.0]).unwrap().to_vec::<f64>().unwrap(), vec![0.5]);
+        assert_eq!(
+            (-7.5 % &array![2.0]).unwrap().to_vec::<f64>().unwrap(),
+            vec![0.5]
+        );
         let r = (&a * 2 % &array![5, -5]).unwrap();
         assert_eq!(r.to_vec::<i64>().unwrap(), vec![1, -1]);
     }

@@ -223,9 +223,17 @@ fn part_value<T: Classify>(v: f64) -> Result<T::Part> {
 }
 
 /// An operand as an array: arrays as they are, a scalar as a 0-d array of its default dtype
-/// (NumPy's `asanyarray` of a Python scalar).
+/// (NumPy's `asanyarray` of a Python scalar: int64, or uint64 for an integer beyond int64).
 pub(crate) fn operand_array(op: &Operand) -> Result<Array> {
-    to_loop_dtype(op, operand_dtype(&[op])?)
+    let dt = match op {
+        Operand::Scalar(s)
+            if crate::promote::int_value(s).is_some_and(|v| v > i64::MAX as i128) =>
+        {
+            DType::UInt64
+        }
+        _ => operand_dtype(&[op])?,
+    };
+    to_loop_dtype(op, dt)
 }
 
 #[cfg(test)]
@@ -271,7 +279,10 @@ mod tests {
             "This operation is not supported for complex128 values because it would be ambiguous."
         );
         let c = array![Complex32::new(1.0, 0.0)];
-        assert!(isneginf(&c).unwrap_err().to_string().contains("complex64 values"));
+        assert!(isneginf(&c)
+            .unwrap_err()
+            .to_string()
+            .contains("complex64 values"));
         assert_eq!(
             signbit(&c).unwrap_err().to_string(),
             unsupported("signbit").to_string()
@@ -289,7 +300,7 @@ mod tests {
         assert_eq!(v(isnan(&b).unwrap()), vec![true, false]);
         // views and a scalar
         let m = Array::from_shape_vec(&[2, 2], vec![f64::NAN, 1.0, 2.0, f64::INFINITY]).unwrap();
-        assert_eq!(v(isfinite(&m.t()).unwrap()), vec![false, true, true, false]);
+        assert_eq!(v(isfinite(m.t()).unwrap()), vec![false, true, true, false]);
         let r = isnan(f64::NAN).unwrap();
         assert_eq!((r.ndim(), r.item_as::<bool>().unwrap()), (0, true));
     }

@@ -31,7 +31,7 @@ pub(crate) fn no_bool_loop(name: &str) -> Error {
 }
 
 /// The smallest float dtype holding every value of `dt` (NumPy's loops that start at float16).
-fn float_for(dt: DType) -> Result<DType> {
+pub(super) fn float_for(dt: DType) -> Result<DType> {
     crate::promote::promote_types(dt, DType::Float16)
 }
 
@@ -67,19 +67,31 @@ impl UnaryOp for Un {
         let name = self.name();
         match self {
             Un::Positive => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x)),
-            Un::Sign => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::sign_)),
+            Un::Sign => {
+                crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::sign_))
+            }
             Un::Reciprocal => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::reciprocal_))
             }
-            Un::Rint => crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::rint_)),
-            Un::Cbrt => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::cbrt_), else d => Err(no_loop(name, d))),
+            Un::Rint => {
+                crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::rint_))
+            }
+            Un::Cbrt => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::cbrt_), else d => Err(no_loop(name, d)))
+            }
             // Integers and booleans are their own floor, ceiling and truncation.
             Un::Floor | Un::Ceil | Un::Trunc if !dt.is_inexact() => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x))
             }
-            Un::Floor => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::floor_), else d => Err(no_loop(name, d))),
-            Un::Ceil => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::ceil_), else d => Err(no_loop(name, d))),
-            Un::Trunc => crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::trunc_), else d => Err(no_loop(name, d))),
+            Un::Floor => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::floor_), else d => Err(no_loop(name, d)))
+            }
+            Un::Ceil => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::ceil_), else d => Err(no_loop(name, d)))
+            }
+            Un::Trunc => {
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::trunc_), else d => Err(no_loop(name, d)))
+            }
         }
     }
 }
@@ -237,12 +249,18 @@ mod tests {
     fn result_dtypes_follow_numpy_loops() {
         let i8a = array![1i8, -2];
         assert_eq!(crate::cbrt(&i8a).unwrap().dtype(), DType::Float16);
-        assert_eq!(crate::rint(&array![1i32]).unwrap().dtype(), DType::Float64);
+        assert_eq!(crate::rint(array![1i32]).unwrap().dtype(), DType::Float64);
         assert_eq!(crate::floor(&i8a).unwrap().dtype(), DType::Int8);
-        assert_eq!(crate::floor(&array![true]).unwrap().dtype(), DType::Bool);
-        assert_eq!(crate::reciprocal(&array![true, false]).unwrap().dtype(), DType::Int8);
-        assert_eq!(crate::round(&array![true], 0).unwrap().dtype(), DType::Float16);
-        assert!(crate::round(&array![true], 1).is_err());
+        assert_eq!(crate::floor(array![true]).unwrap().dtype(), DType::Bool);
+        assert_eq!(
+            crate::reciprocal(array![true, false]).unwrap().dtype(),
+            DType::Int8
+        );
+        assert_eq!(
+            crate::round(array![true], 0).unwrap().dtype(),
+            DType::Float16
+        );
+        assert!(crate::round(array![true], 1).is_err());
         let z = array![Complex64::new(1.0, 2.0)];
         assert!(crate::floor(&z).is_err());
         assert_eq!(crate::rint(&z).unwrap().dtype(), DType::Complex128);
@@ -250,7 +268,7 @@ mod tests {
 
     #[test]
     fn bool_sign_and_positive_are_errors() {
-        let e = crate::sign(&array![true]).unwrap_err().to_string();
+        let e = crate::sign(array![true]).unwrap_err().to_string();
         assert_eq!(
             e,
             "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None"
@@ -259,11 +277,14 @@ mod tests {
 
     #[test]
     fn round_negative_decimals_and_float16_overflow() {
-        let r = crate::round(&array![125i8, 127, -128], -1).unwrap();
+        let r = crate::round(array![125i8, 127, -128], -1).unwrap();
         assert_eq!(r.to_vec::<i8>().unwrap(), vec![120, -126, 126]);
-        let h = crate::round(&array![1.5f32], 40).unwrap();
+        let h = crate::round(array![1.5f32], 40).unwrap();
         assert!(h.to_vec::<f32>().unwrap()[0].is_nan());
-        let c = crate::round(&array![Complex64::new(1.25, -2.35)], 1).unwrap();
-        assert_eq!(c.to_vec::<Complex64>().unwrap(), vec![Complex64::new(1.2, -2.4)]);
+        let c = crate::round(array![Complex64::new(1.25, -2.35)], 1).unwrap();
+        assert_eq!(
+            c.to_vec::<Complex64>().unwrap(),
+            vec![Complex64::new(1.2, -2.4)]
+        );
     }
 }
