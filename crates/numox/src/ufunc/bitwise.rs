@@ -5,7 +5,7 @@
 //! promotes to float64, which has no bitwise loop, so it is NumPy's "not supported" error, as is
 //! any float or complex operand. Booleans stay boolean for `& | ^ ~` and shift as int8.
 
-use super::define::{BinaryOp, UnaryOp};
+use super::define::{binary_ufuncs, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{binary_into, unary_into};
 use crate::array::Array;
 use crate::dtype::DType;
@@ -18,65 +18,6 @@ pub(crate) fn unsupported(name: &str) -> Error {
     Error::DType(format!(
         "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
     ))
-}
-
-/// `binary_ufuncs!` with an integer example in the `_out` docs (floats have no bitwise loops).
-macro_rules! int_binary_ufuncs {
-    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
-        $(#[$doc])*
-        pub fn $name<'a>(
-            a: impl Into<$crate::ufunc::Operand<'a>>,
-            b: impl Into<$crate::ufunc::Operand<'a>>,
-        ) -> $crate::Result<$crate::Array> {
-            $crate::ufunc::define::done($crate::ufunc::define::call_binary(
-                $Op::$variant, a.into(), b.into(), None,
-            ))
-        }
-
-        #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, whose shape the inputs must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
-        ///
-        /// ```
-        /// let a = numox::array![1, 2];
-        /// let mut out = numox::Array::zeros(&[2, 2], numox::DType::Int64).unwrap();
-        #[doc = concat!("numox::", stringify!($name_out), "(&a, &a, &mut out).unwrap();")]
-        /// assert_eq!(out.shape(), &[2, 2]);
-        /// ```
-        pub fn $name_out<'a>(
-            a: impl Into<$crate::ufunc::Operand<'a>>,
-            b: impl Into<$crate::ufunc::Operand<'a>>,
-            out: &mut $crate::Array,
-        ) -> $crate::Result<()> {
-            $crate::ufunc::define::call_binary($Op::$variant, a.into(), b.into(), Some(out))
-                .map(|_| ())
-        }
-    )*};
-}
-
-/// `unary_ufuncs!` with an integer example in the `_out` docs.
-macro_rules! int_unary_ufuncs {
-    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
-        $(#[$doc])*
-        pub fn $name<'a>(a: impl Into<$crate::ufunc::Operand<'a>>) -> $crate::Result<$crate::Array> {
-            $crate::ufunc::define::done($crate::ufunc::define::call_unary(
-                $Op::$variant, a.into(), None,
-            ))
-        }
-
-        #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`, whose shape the input must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
-        ///
-        /// ```
-        /// let a = numox::array![1, 4];
-        /// let mut out = numox::Array::zeros(&[2], numox::DType::Int64).unwrap();
-        #[doc = concat!("numox::", stringify!($name_out), "(&a, &mut out).unwrap();")]
-        /// assert_eq!(out.shape(), &[2]);
-        /// ```
-        pub fn $name_out<'a>(
-            a: impl Into<$crate::ufunc::Operand<'a>>,
-            out: &mut $crate::Array,
-        ) -> $crate::Result<()> {
-            $crate::ufunc::define::call_unary($Op::$variant, a.into(), Some(out)).map(|_| ())
-        }
-    )*};
 }
 
 /// The binary bitwise operations.
@@ -123,8 +64,8 @@ impl BinaryOp for Bit {
     }
 }
 
-int_binary_ufuncs! {
-    Bit;
+binary_ufuncs! {
+    Bit, "1, 2", Int64;
     /// `np.bitwise_and` (`&`) on booleans and integers.
     ///
     /// ```
@@ -199,8 +140,8 @@ impl UnaryOp for BitUn {
     }
 }
 
-int_unary_ufuncs! {
-    BitUn;
+unary_ufuncs! {
+    BitUn, "1, 4", Int64;
     /// `np.invert` (`~`, and `!` in Rust): bitwise not of integers, logical not of booleans.
     ///
     /// ```

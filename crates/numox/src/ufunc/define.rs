@@ -275,9 +275,15 @@ pub(crate) fn no_loop(name: &str, dt: DType) -> Error {
 }
 
 /// Stamps out `pub fn name(a, b) -> Result<Array>` and `pub fn name_out(a, b, &mut out)` for
-/// variants of a [`BinaryOp`] type. The doc comments given become the first function's docs.
+/// variants of a [`BinaryOp`] type. The doc comments given become the first function's docs; the
+/// `_out` example uses float64 values unless `Op, "1, 2", Int64;` names other example elements
+/// and their dtype.
 macro_rules! binary_ufuncs {
-    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+    ($Op:ident; $($rest:tt)*) => {
+        $crate::ufunc::define::binary_ufuncs!($Op, "1.0, 2.0", Float64; $($rest)*);
+    };
+    ($Op:ident, $vals:literal, $dt:ident;
+     $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
         $(#[$doc])*
         pub fn $name<'a>(
             a: impl Into<$crate::ufunc::Operand<'a>>,
@@ -291,8 +297,8 @@ macro_rules! binary_ufuncs {
         #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, whose shape the inputs must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
         ///
         /// ```
-        /// let a = numox::array![1.0, 2.0];
-        /// let mut out = numox::Array::zeros(&[2, 2], numox::DType::Float64).unwrap();
+        #[doc = concat!("let a = numox::array![", $vals, "];")]
+        #[doc = concat!("let mut out = numox::Array::zeros(&[2, 2], numox::DType::", stringify!($dt), ").unwrap();")]
         #[doc = concat!("numox::", stringify!($name_out), "(&a, &a, &mut out).unwrap();")]
         /// assert_eq!(out.shape(), &[2, 2]);
         /// ```
@@ -308,9 +314,13 @@ macro_rules! binary_ufuncs {
 }
 
 /// Stamps out `pub fn name(a) -> Result<Array>` and `pub fn name_out(a, &mut out)` for variants
-/// of a [`UnaryOp`] type.
+/// of a [`UnaryOp`] type; the `_out` example elements as in `binary_ufuncs!`.
 macro_rules! unary_ufuncs {
-    ($Op:ident; $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+    ($Op:ident; $($rest:tt)*) => {
+        $crate::ufunc::define::unary_ufuncs!($Op, "1.0, 4.0", Float64; $($rest)*);
+    };
+    ($Op:ident, $vals:literal, $dt:ident;
+     $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
         $(#[$doc])*
         pub fn $name<'a>(a: impl Into<$crate::ufunc::Operand<'a>>) -> $crate::Result<$crate::Array> {
             $crate::ufunc::define::done($crate::ufunc::define::call_unary(
@@ -321,8 +331,8 @@ macro_rules! unary_ufuncs {
         #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`, whose shape the input must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
         ///
         /// ```
-        /// let a = numox::array![1.0, 4.0];
-        /// let mut out = numox::Array::zeros(&[2], numox::DType::Float64).unwrap();
+        #[doc = concat!("let a = numox::array![", $vals, "];")]
+        #[doc = concat!("let mut out = numox::Array::zeros(&[2], numox::DType::", stringify!($dt), ").unwrap();")]
         #[doc = concat!("numox::", stringify!($name_out), "(&a, &mut out).unwrap();")]
         /// assert_eq!(out.shape(), &[2]);
         /// ```
