@@ -93,13 +93,14 @@ impl Buffer {
         if len == 0 || len > INLINE {
             return Ok(Arc::new(Self::alloc(len, zero)?));
         }
-        let mut arc = Arc::<Buffer>::new_uninit();
-        let slot = Arc::get_mut(&mut arc)
-            .ok_or_else(|| Error::Value("internal: fresh Arc is shared".into()))?
-            .as_mut_ptr();
-        // SAFETY: `slot` points to the fresh, uniquely held, uninitialised `Buffer`; every field is
-        // written exactly once below (the inline bytes zeroed), so `assume_init` sees a complete
-        // value.
+        let arc = Arc::<Buffer>::new_uninit();
+        // The fresh `Arc` is held only here; `Arc::get_mut` would prove it with an atomic
+        // compare-exchange that costs more than the rest of a small array's construction.
+        let slot = Arc::as_ptr(&arc).cast_mut().cast::<Buffer>();
+        // SAFETY: `slot` points to the fresh, uniquely held, uninitialised `Buffer` (the pointer
+        // comes from the allocation, not from a shared reference, so writing through it is
+        // allowed); every field is written exactly once below (the inline bytes zeroed), so
+        // `assume_init` sees a complete value.
         unsafe {
             std::ptr::addr_of_mut!((*slot).ptr).write(NonNull::dangling());
             std::ptr::addr_of_mut!((*slot).len).write(len);

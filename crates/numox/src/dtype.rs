@@ -15,6 +15,7 @@ use std::fmt;
 /// assert_eq!("f4".parse::<DType>().unwrap(), DType::Float32);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
 pub enum DType {
     /// `bool`, one byte holding 0 or 1.
     Bool,

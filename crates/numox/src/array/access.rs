@@ -85,7 +85,7 @@ impl Array {
     /// assert_eq!(a.get(&[0, 1]).unwrap(), Scalar::Float32(2.0));
     /// ```
     pub fn get(&self, index: &[isize]) -> Result<Scalar> {
-        crate::dispatch_dtype!(self.dtype, T => self.get_as::<T>(index).map(Element::into_scalar))
+        crate::dispatch_dtype!(self.dtype(), T => self.get_as::<T>(index).map(Element::into_scalar))
     }
 
     /// Writes one element of type `T` (the array's dtype). Copy-on-write applies when the buffer
@@ -124,7 +124,7 @@ impl Array {
             ));
         }
         let off = self.layout.offset_of(&vec![0; self.ndim()]);
-        crate::dispatch_dtype!(self.dtype, T => {
+        crate::dispatch_dtype!(self.dtype(), T => {
             // SAFETY: the one element of the view is at `off`, inside the buffer.
             Ok(unsafe { *(self.base_ptr() as *const T).add(off) }.into_scalar())
         })
@@ -192,7 +192,7 @@ impl Array {
     pub fn view_mut(&mut self) -> Result<ArrayViewMut<'_>> {
         self.make_unique()?;
         let layout = self.layout.clone();
-        let dtype = self.dtype;
+        let dtype = self.dtype();
         let ptr = self.base_ptr_mut();
         // SAFETY: the buffer is held uniquely by `self`, which stays mutably borrowed for the
         // view's lifetime; `layout` is this array's, so it stays inside the buffer.

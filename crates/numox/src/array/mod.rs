@@ -34,12 +34,43 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Array {
     buf: Arc<Buffer>,
-    dtype: DType,
     layout: Layout,
+    meta: Meta,
+}
+
+/// The dtype and the two flags of an [`Array`], packed in one word: built and copied whole, so a
+/// fresh array moved out of a `Result` at once does not read back narrow stores still in flight
+/// (a store-forwarding stall that showed as a fifth of a small `add`).
+#[derive(Clone, Copy)]
+struct Meta(u32);
+
+const OWNS: u32 = 1 << 8;
+const WRITEABLE: u32 = 1 << 9;
+
+impl Meta {
+    #[inline(always)]
+    fn new(dtype: DType, owns: bool, writeable: bool) -> Meta {
+        let flags = if owns { OWNS } else { 0 } | if writeable { WRITEABLE } else { 0 };
+        Meta(dtype as u8 as u32 | flags)
+    }
+
+    #[inline(always)]
+    fn dtype(self) -> DType {
+        // SAFETY: the low byte is a `DType` discriminant: `Meta::new` is the only constructor.
+        unsafe { std::mem::transmute::<u8, DType>(self.0 as u8) }
+    }
+
     /// False for arrays that view another array's data (NumPy's `OWNDATA` flag).
-    owns: bool,
+    #[inline(always)]
+    fn owns(self) -> bool {
+        self.0 & OWNS != 0
+    }
+
     /// False for read-only views such as `broadcast_to` results.
-    writeable: bool,
+    #[inline(always)]
+    fn writeable(self) -> bool {
+        self.0 & WRITEABLE != 0
+    }
 }
 
 /// The flags NumPy reports in `a.flags`.
@@ -78,10 +109,8 @@ impl Array {
         let writeable = buf.writeable();
         Array {
             buf,
-            dtype,
             layout,
-            owns: true,
-            writeable,
+            meta: Meta::new(dtype, true, writeable),
         }
     }
 
@@ -89,10 +118,8 @@ impl Array {
     pub(crate) fn with_layout(&self, layout: Layout) -> Array {
         Array {
             buf: Arc::clone(&self.buf),
-            dtype: self.dtype,
             layout,
-            owns: false,
-            writeable: self.writeable,
+            meta: Meta::new(self.dtype(), false, self.meta.writeable()),
         }
     }
 
@@ -105,10 +132,8 @@ impl Array {
             .is_none_or(|(_, hi)| hi * dtype.itemsize() <= self.buf.len()));
         Array {
             buf: Arc::clone(&self.buf),
-            dtype,
             layout,
-            owns: false,
-            writeable: self.writeable,
+            meta: Meta::new(dtype, false, self.meta.writeable()),
         }
     }
 
@@ -147,7 +172,7 @@ impl Array {
     /// assert_eq!(numox::array![1i8, 2].dtype(), numox::DType::Int8);
     /// ```
     pub fn dtype(&self) -> DType {
-        self.dtype
+        self.meta.dtype()
     }
 
     /// Bytes per element (`a.itemsize`).
@@ -156,7 +181,7 @@ impl Array {
     /// assert_eq!(numox::array![1.0f32].itemsize(), 4);
     /// ```
     pub fn itemsize(&self) -> usize {
-        self.dtype.itemsize()
+        self.dtype().itemsize()
     }
 
     /// Bytes of all elements (`a.nbytes`), not counting any bytes a view skips.
@@ -199,8 +224,8 @@ impl Array {
         Flags {
             c_contiguous: self.layout.is_c_contiguous(),
             f_contiguous: self.layout.is_f_contiguous(),
-            owndata: self.owns,
-            writeable: self.writeable,
+            owndata: self.meta.owns(),
+            writeable: self.meta.writeable(),
         }
     }
 
@@ -229,7 +254,7 @@ impl Array {
     /// assert!(numox::array![1, 2].is_writeable());
     /// ```
     pub fn is_writeable(&self) -> bool {
-        self.writeable
+        self.meta.writeable()
     }
 
     /// True when the two arrays view the same buffer (NumPy's `np.shares_memory` on the whole
@@ -306,7 +331,7 @@ impl Array {
     /// ```
     pub fn broadcast_to(&self, shape: &[usize]) -> Result<Array> {
         let mut v = self.with_layout(self.layout.broadcast_to(shape)?);
-        v.writeable = false;
+        v.meta = Meta::new(v.dtype(), v.meta.owns(), false);
         Ok(v)
     }
 
@@ -379,20 +404,20 @@ impl Array {
                 Layout::with_order(self.shape(), Order::F),
             ),
         };
-        crate::dispatch_dtype!(self.dtype, T => {
+        crate::dispatch_dtype!(self.dtype(), T => {
             // SAFETY: `buf` holds n elements of T, written once each in order; the source
             // layout stays inside `self.buf` (checked at construction).
             unsafe {
                 copy_runs::<T>(self.buf.as_ptr(), &src_layout, buf.as_mut_ptr() as *mut T);
             }
         });
-        Array::from_buffer(buf, self.dtype, dst_layout)
+        Array::from_buffer(buf, self.dtype(), dst_layout)
     }
 
     /// Gives this handle a buffer of its own when it shares one, and checks writeability: the
     /// step before any write through `&mut self`.
     pub(crate) fn make_unique(&mut self) -> Result<()> {
-        if !self.writeable {
+        if !self.meta.writeable() {
             return Err(Error::ReadOnly);
         }
         if Arc::get_mut(&mut self.buf).is_none() {
@@ -401,16 +426,16 @@ impl Array {
             } else {
                 Order::C
             };
-            let owns = self.owns;
+            let owns = self.meta.owns();
             *self = self.copy_order(order);
-            self.owns = owns;
+            self.meta = Meta::new(self.dtype(), owns, self.meta.writeable());
         }
         Ok(())
     }
 
     /// True when this handle alone holds its buffer and may write it without a copy.
     pub(crate) fn is_unique(&mut self) -> bool {
-        self.writeable && Arc::get_mut(&mut self.buf).is_some()
+        self.meta.writeable() && Arc::get_mut(&mut self.buf).is_some()
     }
 
     /// Pointer to the first byte of the buffer (element 0 of the buffer, not of the view).
@@ -425,9 +450,9 @@ impl Array {
 
     /// Checks that `T` is this array's element type.
     pub(crate) fn check_dtype<T: Element>(&self) -> Result<()> {
-        if T::DTYPE != self.dtype {
+        if T::DTYPE != self.dtype() {
             return Err(Error::DTypeMismatch {
-                actual: self.dtype,
+                actual: self.dtype(),
                 requested: T::DTYPE,
             });
         }

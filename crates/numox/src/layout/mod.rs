@@ -61,9 +61,23 @@ pub struct Layout {
 }
 
 impl Clone for Layout {
-    /// Copies the dimensions as slices (SmallVec's own `clone` goes element by element).
+    /// Copies the dimensions as slices (SmallVec's own `clone` goes element by element); a
+    /// layout of up to four dimensions, held inline, is copied bitwise in a few wide moves.
     #[inline]
     fn clone(&self) -> Self {
+        if !self.shape.spilled() && !self.strides.spilled() {
+            // SAFETY: neither SmallVec owns heap memory (both are inline), so each is plain data
+            // (a length and the inline elements of `Copy` integers) and a bitwise copy is an
+            // independent, valid value; nothing is freed twice.
+            return unsafe { std::ptr::read(self) };
+        }
+        self.clone_spilled()
+    }
+}
+
+impl Layout {
+    #[inline(never)]
+    fn clone_spilled(&self) -> Layout {
         Layout {
             shape: Dims::from_slice(&self.shape),
             strides: Strides::from_slice(&self.strides),

@@ -51,6 +51,40 @@ pub(crate) trait UnaryOp: Copy {
     fn run(self, a: &Array, out: &mut Array) -> Result<()>;
 }
 
+/// Calls a binary operation without `out=`. Two borrowed arrays of one dtype and one
+/// C-contiguous shape (the common small case) go straight to the loop, with no promotion,
+/// broadcasting or walk to set up and no wrapper around the result; everything else takes
+/// [`call_binary`].
+#[inline]
+pub(crate) fn call_binary_new<'a, Op: BinaryOp>(
+    op: Op,
+    a: Operand<'a>,
+    b: Operand<'a>,
+) -> Result<Array> {
+    if let (Operand::Array(x), Operand::Array(y)) = (&a, &b) {
+        let dt = x.dtype();
+        if dt == y.dtype()
+            && same_shape(x.shape(), y.shape())
+            && x.is_c_contiguous()
+            && y.is_c_contiguous()
+        {
+            if let Ok((loop_dt, res_dt)) = op.resolve(dt) {
+                if loop_dt == dt {
+                    let mut r = new_contiguous_like(x, res_dt)?;
+                    op.run(x, y, &mut r)?;
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    call_binary_general(op, a, b)
+}
+
+#[inline(never)]
+fn call_binary_general<'a, Op: BinaryOp>(op: Op, a: Operand<'a>, b: Operand<'a>) -> Result<Array> {
+    done(call_binary(op, a, b, None))
+}
+
 /// Calls a binary operation: returns the new array, or `None` after writing into `out`.
 pub(crate) fn call_binary<'a, Op: BinaryOp>(
     op: Op,
@@ -289,9 +323,7 @@ macro_rules! binary_ufuncs {
             a: impl Into<$crate::ufunc::Operand<'a>>,
             b: impl Into<$crate::ufunc::Operand<'a>>,
         ) -> $crate::Result<$crate::Array> {
-            $crate::ufunc::define::done($crate::ufunc::define::call_binary(
-                $Op::$variant, a.into(), b.into(), None,
-            ))
+            $crate::ufunc::define::call_binary_new($Op::$variant, a.into(), b.into())
         }
 
         #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, whose shape the inputs must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]

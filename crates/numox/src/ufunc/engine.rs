@@ -92,7 +92,7 @@ pub(crate) fn new_contiguous(shape: &[usize], dtype: DType) -> Result<Array> {
 /// its layout, which saves building one on the small-array path.
 #[inline(always)]
 pub(crate) fn new_contiguous_like(x: &Array, dtype: DType) -> Result<Array> {
-    if x.ndim() != 1 || x.layout().offset() != 0 {
+    if x.ndim() != 1 || x.layout().offset() != 0 || x.layout().strides()[0] != 1 {
         return new_contiguous(x.shape(), dtype);
     }
     let buf = Buffer::shared(x.size() * dtype.itemsize(), false)?;
