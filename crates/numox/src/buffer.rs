@@ -11,10 +11,10 @@
 //! from there: its pages are already in place.
 
 use crate::error::{Error, Result};
+use crate::shared::Shared;
 use std::alloc::{self, Layout as AllocLayout};
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
-use std::sync::Arc;
 
 const ALIGN: usize = 64;
 const HUGE: usize = 2 << 20;
@@ -22,7 +22,7 @@ const MAP_THRESHOLD: usize = 1 << 20;
 /// Below this many bytes a buffer is only 16-byte aligned.
 const SMALL: usize = 4096;
 
-/// Bytes a buffer can hold inside itself (and so inside the array's `Arc` allocation): small
+/// Bytes a buffer can hold inside itself (and so inside the array's `Shared` allocation): small
 /// results then cost one allocation instead of two.
 const INLINE: usize = 128;
 
@@ -50,7 +50,7 @@ enum Owner {
 
 /// A block of bytes that arrays view. Interior writes go through raw pointers; the [`Array`]
 /// API guarantees that a buffer is written only through a handle that holds it uniquely
-/// (`Arc::get_mut`) or through a mutable borrow derived from such a handle, so no two threads ever
+/// (`Shared::get_mut`) or through a mutable borrow derived from such a handle, so no two threads ever
 /// touch the same bytes while one writes.
 ///
 /// [`Array`]: crate::Array
@@ -85,30 +85,26 @@ impl Buffer {
         Self::alloc(len, false)
     }
 
-    /// A buffer of `len` bytes already inside its `Arc`: small buffers are built in place (one
+    /// A buffer of `len` bytes already behind its `Shared` handle: small buffers are built in place (one
     /// allocation, no copy of the inline storage), others as [`Buffer::zeroed`] /
     /// [`Buffer::for_overwrite`] (`zero` picks which).
     #[inline]
-    pub(crate) fn shared(len: usize, zero: bool) -> Result<Arc<Buffer>> {
+    pub(crate) fn shared(len: usize, zero: bool) -> Result<Shared<Buffer>> {
         if len == 0 || len > INLINE {
-            return Ok(Arc::new(Self::alloc(len, zero)?));
+            return Ok(Shared::new(Self::alloc(len, zero)?));
         }
-        let arc = Arc::<Buffer>::new_uninit();
-        // The fresh `Arc` is held only here; `Arc::get_mut` would prove it with an atomic
-        // compare-exchange that costs more than the rest of a small array's construction.
-        let slot = Arc::as_ptr(&arc).cast_mut().cast::<Buffer>();
-        // SAFETY: `slot` points to the fresh, uniquely held, uninitialised `Buffer` (the pointer
-        // comes from the allocation, not from a shared reference, so writing through it is
-        // allowed); every field is written exactly once below (the inline bytes zeroed), so
-        // `assume_init` sees a complete value.
-        unsafe {
-            std::ptr::addr_of_mut!((*slot).ptr).write(NonNull::dangling());
-            std::ptr::addr_of_mut!((*slot).len).write(len);
-            std::ptr::addr_of_mut!((*slot).writeable).write(true);
-            std::ptr::addr_of_mut!((*slot).owner).write(Owner::Inline);
-            std::ptr::addr_of_mut!((*slot).inline).write_bytes(0, 1);
-            Ok(arc.assume_init())
-        }
+        Ok(Shared::new_with(|slot: *mut Buffer| {
+            // SAFETY: `slot` is valid for writes of one uninitialised `Buffer` (`new_with`'s
+            // contract); every field is written exactly once below (the inline bytes zeroed), so
+            // the value is complete.
+            unsafe {
+                std::ptr::addr_of_mut!((*slot).ptr).write(NonNull::dangling());
+                std::ptr::addr_of_mut!((*slot).len).write(len);
+                std::ptr::addr_of_mut!((*slot).writeable).write(true);
+                std::ptr::addr_of_mut!((*slot).owner).write(Owner::Inline);
+                std::ptr::addr_of_mut!((*slot).inline).write_bytes(0, 1);
+            }
+        }))
     }
 
     #[inline]

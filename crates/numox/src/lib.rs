@@ -57,6 +57,7 @@ mod kernels;
 pub mod layout;
 pub mod print;
 pub mod promote;
+mod shared;
 pub mod ufunc;
 
 pub use array::{Array, ArrayViewMut, Flags};

@@ -18,7 +18,7 @@ use crate::buffer::Buffer;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
 use crate::layout::{for_each_run, Layout, Order};
-use std::sync::Arc;
+use crate::shared::Shared;
 
 /// An n-dimensional array with a runtime dtype, as NumPy's `ndarray`.
 ///
@@ -33,7 +33,7 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone)]
 pub struct Array {
-    buf: Arc<Buffer>,
+    buf: Shared<Buffer>,
     layout: Layout,
     meta: Meta,
 }
@@ -97,12 +97,12 @@ impl Array {
     /// A new array over a fresh buffer; the layout is known to fit.
     #[inline]
     pub(crate) fn from_buffer(buf: Buffer, dtype: DType, layout: Layout) -> Array {
-        Array::from_shared(Arc::new(buf), dtype, layout)
+        Array::from_shared(Shared::new(buf), dtype, layout)
     }
 
-    /// An array over a buffer already in its `Arc` (held by no one else).
+    /// An array over a buffer already behind its `Shared` handle (held by no one else).
     #[inline]
-    pub(crate) fn from_shared(buf: Arc<Buffer>, dtype: DType, layout: Layout) -> Array {
+    pub(crate) fn from_shared(buf: Shared<Buffer>, dtype: DType, layout: Layout) -> Array {
         debug_assert!(layout
             .span()
             .is_none_or(|(_, hi)| hi * dtype.itemsize() <= buf.len()));
@@ -117,7 +117,7 @@ impl Array {
     /// A view of the same buffer with another layout (which the caller derived from this one).
     pub(crate) fn with_layout(&self, layout: Layout) -> Array {
         Array {
-            buf: Arc::clone(&self.buf),
+            buf: Shared::clone(&self.buf),
             layout,
             meta: Meta::new(self.dtype(), false, self.meta.writeable()),
         }
@@ -131,7 +131,7 @@ impl Array {
             .span()
             .is_none_or(|(_, hi)| hi * dtype.itemsize() <= self.buf.len()));
         Array {
-            buf: Arc::clone(&self.buf),
+            buf: Shared::clone(&self.buf),
             layout,
             meta: Meta::new(dtype, false, self.meta.writeable()),
         }
@@ -266,7 +266,7 @@ impl Array {
     /// assert!(!a.copy().shares_buffer(&a));
     /// ```
     pub fn shares_buffer(&self, other: &Array) -> bool {
-        Arc::ptr_eq(&self.buf, &other.buf)
+        Shared::ptr_eq(&self.buf, &other.buf)
     }
 
     // ---------------------------------------------------------------- views
@@ -420,7 +420,7 @@ impl Array {
         if !self.meta.writeable() {
             return Err(Error::ReadOnly);
         }
-        if Arc::get_mut(&mut self.buf).is_none() {
+        if Shared::get_mut(&mut self.buf).is_none() {
             let order = if !self.is_c_contiguous() && self.is_f_contiguous() {
                 Order::F
             } else {
@@ -435,7 +435,7 @@ impl Array {
 
     /// True when this handle alone holds its buffer and may write it without a copy.
     pub(crate) fn is_unique(&mut self) -> bool {
-        self.meta.writeable() && Arc::get_mut(&mut self.buf).is_some()
+        self.meta.writeable() && Shared::get_mut(&mut self.buf).is_some()
     }
 
     /// Pointer to the first byte of the buffer (element 0 of the buffer, not of the view).

@@ -11,4 +11,5 @@ pub(crate) mod elem;
 pub(crate) mod loops;
 pub(crate) mod rmath;
 pub(crate) mod rounding;
+pub(crate) mod stream;
 pub(crate) mod vmath;

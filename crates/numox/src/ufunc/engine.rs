@@ -9,6 +9,7 @@ use crate::dtype::{DType, Element};
 use crate::error::{fmt_shape, Error, Result};
 use crate::iter::{k_order_strides, NdIter};
 use crate::kernels::loops;
+use crate::kernels::stream::{streamed, STREAM_MIN_BYTES};
 use crate::layout::{broadcast_shapes, Dims, Layout};
 use crate::promote::{result_type, ScalarKind};
 use smallvec::SmallVec;
@@ -155,6 +156,12 @@ pub(crate) fn same_shape(a: &[usize], b: &[usize]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// True when the operation touches more memory than the caches hold, so that its contiguous
+/// output runs are written with streaming stores ([`streamed`]).
+fn streams(out: &Array, inputs: &[&Array]) -> bool {
+    inputs.iter().map(|a| a.nbytes()).sum::<usize>() + out.nbytes() >= STREAM_MIN_BYTES
+}
+
 /// Addresses as integers, so that rayon workers can share them.
 #[derive(Clone, Copy)]
 struct Ptrs<const N: usize>([usize; N]);
@@ -219,22 +226,31 @@ pub(crate) fn binary_into<T: Element, O: Element>(
         a.base_ptr() as usize,
         b.base_ptr() as usize,
     ]);
+    let stream = streams(out, &[a, b]);
     drive(&it, PAR_MIN, |off, len, st| {
         let (o, x, y) = (p.0[0] as *mut O, p.0[1] as *const T, p.0[2] as *const T);
         // SAFETY: the walk stays inside each operand's layout, which stays inside its buffer;
         // `out` is held uniquely (check_out/new_output) and the pieces of the walk are disjoint,
-        // so no two threads write one element; the dtypes are T and O as the caller states.
+        // so no two threads write one element; the dtypes are T and O as the caller states. A
+        // streamed run asks for `m` elements from `i` on, which are inside the run.
         unsafe {
-            loops::binary(
-                &f,
-                x.offset(off[1]),
-                st[1],
-                y.offset(off[2]),
-                st[2],
-                o.offset(off[0]),
-                st[0],
-                len,
-            )
+            let (x, y, o) = (x.offset(off[1]), y.offset(off[2]), o.offset(off[0]));
+            if stream && st[0] == 1 {
+                return streamed(o, len, |dst, i, m| {
+                    let i = i as isize;
+                    loops::binary(
+                        &f,
+                        x.offset(i * st[1]),
+                        st[1],
+                        y.offset(i * st[2]),
+                        st[2],
+                        dst,
+                        1,
+                        m,
+                    )
+                });
+            }
+            loops::binary(&f, x, st[1], y, st[2], o, st[0], len)
         }
     });
     Ok(())
@@ -250,10 +266,19 @@ pub(crate) fn unary_into<T: Element, O: Element>(
     let la = a.layout().broadcast_to(&shape)?;
     let it = NdIter::new(&shape, [out.layout(), &la]);
     let p = Ptrs([out.base_ptr_mut() as usize, a.base_ptr() as usize]);
+    let stream = streams(out, &[a]);
     drive(&it, PAR_MIN, |off, len, st| {
         let (o, x) = (p.0[0] as *mut O, p.0[1] as *const T);
         // SAFETY: as in `binary_into`.
-        unsafe { loops::unary(&f, x.offset(off[1]), st[1], o.offset(off[0]), st[0], len) }
+        unsafe {
+            let (x, o) = (x.offset(off[1]), o.offset(off[0]));
+            if stream && st[0] == 1 {
+                return streamed(o, len, |dst, i, m| {
+                    loops::unary(&f, x.offset(i as isize * st[1]), st[1], dst, 1, m)
+                });
+            }
+            loops::unary(&f, x, st[1], o, st[0], len)
+        }
     });
     Ok(())
 }
@@ -279,6 +304,7 @@ pub(crate) fn ternary_into<A: Element, T: Element>(
         x.base_ptr() as usize,
         y.base_ptr() as usize,
     ]);
+    let stream = streams(out, &[c, x, y]);
     drive(&it, PAR_MIN, |off, len, st| {
         let (o, pc, px, py) = (
             p.0[0] as *mut T,
@@ -288,18 +314,31 @@ pub(crate) fn ternary_into<A: Element, T: Element>(
         );
         // SAFETY: as in `binary_into`.
         unsafe {
-            loops::ternary(
-                &f,
-                pc.offset(off[1]),
-                st[1],
-                px.offset(off[2]),
-                st[2],
-                py.offset(off[3]),
-                st[3],
+            let (o, pc, px, py) = (
                 o.offset(off[0]),
-                st[0],
-                len,
-            )
+                pc.offset(off[1]),
+                px.offset(off[2]),
+                py.offset(off[3]),
+            );
+            let run = |dst: *mut T, i: usize, m: usize, so: isize| {
+                let i = i as isize;
+                loops::ternary(
+                    &f,
+                    pc.offset(i * st[1]),
+                    st[1],
+                    px.offset(i * st[2]),
+                    st[2],
+                    py.offset(i * st[3]),
+                    st[3],
+                    dst,
+                    so,
+                    m,
+                )
+            };
+            if stream && st[0] == 1 {
+                return streamed(o, len, |dst, i, m| run(dst, i, m, 1));
+            }
+            run(o, 0, len, st[0])
         }
     });
     Ok(())
@@ -319,6 +358,7 @@ pub(crate) fn unary_slice_into<T: Element>(
     let la = a.layout().broadcast_to(&shape)?;
     let it = NdIter::new(&shape, [out.layout(), &la]);
     let p = Ptrs([out.base_ptr_mut() as usize, a.base_ptr() as usize]);
+    let stream = streams(out, &[a]);
     drive(&it, PAR_MIN_HEAVY, |off, len, st| {
         // SAFETY: as in `binary_into`; the gather buffers hold `m <= GATHER` elements.
         unsafe {
@@ -327,6 +367,9 @@ pub(crate) fn unary_slice_into<T: Element>(
                 (p.0[1] as *const T).offset(off[1]),
             );
             if st == [1, 1] {
+                if stream {
+                    return streamed(o, len, |dst, i, m| k(x.add(i), dst, m));
+                }
                 return k(x, o, len);
             }
             let mut buf = [T::default(); GATHER];
@@ -394,4 +437,59 @@ pub(crate) fn binary_slice_into<T: Element>(
         }
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Array, DType};
+
+    /// Operations touching more than the caches stream their output (`kernels::stream`): the
+    /// values are those of the ordinary path, for contiguous, strided, in-place, bool and
+    /// three-operand loops, on both threads.
+    #[test]
+    fn streamed_outputs_match_element_by_element() {
+        let n = (1 << 21) + 13; // 2M float64 per operand: about 50 MB touched by a binary op
+        let av: Vec<f64> = (0..n).map(|i| (i % 1000) as f64 / 1000.0).collect();
+        let bv: Vec<f64> = (0..n).map(|i| (i % 777) as f64).collect();
+        let (a, b) = (Array::from_vec(av.clone()), Array::from_vec(bv.clone()));
+        let sum = crate::add(&a, &b).unwrap();
+        let s = sum.as_slice::<f64>().unwrap();
+        assert!((0..n).all(|i| s[i] == av[i] + bv[i]));
+
+        let gt = crate::greater(&a, 0.5).unwrap();
+        assert_eq!(gt.dtype(), DType::Bool);
+        let g = gt.as_slice::<bool>().unwrap();
+        assert!((0..n).all(|i| g[i] == (av[i] > 0.5)));
+
+        // A reversed input (negative stride) into a fresh output.
+        let r = a.slice_axis(0, None, None, -1).unwrap();
+        let sq = crate::sqrt(&r).unwrap();
+        let q = sq.to_vec::<f64>().unwrap();
+        assert!((0..n).all(|i| q[i] == av[n - 1 - i].sqrt()));
+
+        // In place: the output is one of the inputs.
+        let mut c = a.copy();
+        c.iadd(&b).unwrap();
+        assert_eq!(c.as_slice::<f64>().unwrap(), s);
+
+        // `out=` with an offset output, and `where`.
+        let mut tail = Array::zeros(&[n + 1], DType::Float64)
+            .unwrap()
+            .slice_axis(0, Some(1), None, 1)
+            .unwrap(); // held alone, so written in place, one element past the aligned start
+        crate::multiply_out(&a, &b, &mut tail).unwrap();
+        let t = tail.to_vec::<f64>().unwrap();
+        assert!((0..n).all(|i| t[i] == av[i] * bv[i]));
+        let w = crate::where_(&gt, &a, &b).unwrap();
+        let wv = w.as_slice::<f64>().unwrap();
+        assert!((0..n).all(|i| wv[i] == if g[i] { av[i] } else { bv[i] }));
+
+        // The vectorised exp over contiguous runs.
+        let e = crate::exp(&a).unwrap();
+        let small = crate::exp(a.slice_axis(0, Some(0), Some(4096), 1).unwrap()).unwrap();
+        assert_eq!(
+            &e.as_slice::<f64>().unwrap()[..4096],
+            small.as_slice::<f64>().unwrap()
+        );
+    }
 }
