@@ -172,14 +172,14 @@ binary_ufuncs! {
     /// let f = numox::remainder(&numox::array![-7.5f32], 2.0).unwrap();
     /// assert_eq!(f.to_vec::<f32>().unwrap(), vec![0.5]);
     /// ```
-    remainder, remainder_out => Remainder;
+    remainder, remainder_out => Remainder, op "a % b";
     /// `np.mod`, the same function as [`remainder`].
     ///
     /// ```
     /// let r = numox::mod_(&numox::array![-1i8, 5], 4).unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![3, 1]);
     /// ```
-    mod_, mod_out => Remainder;
+    mod_, mod_out => Remainder, np "mod", op "a % b";
     /// `np.fmod` (C's `fmod`): the remainder with the sign of the dividend; integer `fmod` by
     /// zero gives 0.
     ///

@@ -79,7 +79,7 @@ binary_ufuncs! {
     /// assert_eq!(numox::bitwise_and(&array![1i8], &m).unwrap().dtype(), DType::Int16);
     /// assert!(numox::bitwise_and(&array![1.0], 1).is_err());
     /// ```
-    bitwise_and, bitwise_and_out => And;
+    bitwise_and, bitwise_and_out => And, op "a & b";
     /// `np.bitwise_or` (`|`) on booleans and integers.
     ///
     /// ```
@@ -87,14 +87,14 @@ binary_ufuncs! {
     /// let r = numox::bitwise_or(&a, 3).unwrap();
     /// assert_eq!(r.to_vec::<i32>().unwrap(), vec![15, -13]);
     /// ```
-    bitwise_or, bitwise_or_out => Or;
+    bitwise_or, bitwise_or_out => Or, op "a | b";
     /// `np.bitwise_xor` (`^`) on booleans and integers.
     ///
     /// ```
     /// let r = numox::bitwise_xor(&numox::array![12i64, -1], 10).unwrap();
     /// assert_eq!(r.to_vec::<i64>().unwrap(), vec![6, -11]);
     /// ```
-    bitwise_xor, bitwise_xor_out => Xor;
+    bitwise_xor, bitwise_xor_out => Xor, op "a ^ b";
     /// `np.left_shift` (`<<`): shifting by the bit width or more (or by a negative count) gives
     /// 0; booleans shift as int8.
     ///
@@ -102,7 +102,7 @@ binary_ufuncs! {
     /// let r = numox::left_shift(&numox::array![1i8, 1, -1], &numox::array![7i8, 8, 3]).unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![-128, 0, -8]);
     /// ```
-    left_shift, left_shift_out => LeftShift;
+    left_shift, left_shift_out => LeftShift, op "a << b";
     /// `np.right_shift` (`>>`), arithmetic for signed integers: shifting by the bit width or more
     /// (or by a negative count) gives 0, or -1 for a negative number.
     ///
@@ -111,7 +111,7 @@ binary_ufuncs! {
     ///     .unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![-1, 16, 0]);
     /// ```
-    right_shift, right_shift_out => RightShift;
+    right_shift, right_shift_out => RightShift, op "a >> b";
 }
 
 /// The unary bitwise operation.
@@ -151,14 +151,14 @@ unary_ufuncs! {
     /// assert_eq!(b.to_vec::<bool>().unwrap(), vec![false, true]);
     /// assert!(numox::invert(&numox::array![1.0]).is_err());
     /// ```
-    invert, invert_out => Invert;
+    invert, invert_out => Invert, op "!a";
     /// `np.bitwise_not`, the same ufunc as [`invert`].
     ///
     /// ```
     /// let r = numox::bitwise_not(&numox::array![0i16, -1]).unwrap();
     /// assert_eq!(r.to_vec::<i16>().unwrap(), vec![-1, 0]);
     /// ```
-    bitwise_not, bitwise_not_out => Invert;
+    bitwise_not, bitwise_not_out => Invert, op "!a";
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Universal functions: elementwise operations with NumPy 2's broadcasting and type promotion.
 //!
 //! Every function takes [`Operand`]s (arrays or weak Rust scalars) and returns a new array; the
-//! `_out` forms write into an existing array instead (NumPy's `out=`). Operators (`+`, `-`, `*`,
-//! `/`, `%`) on `&Array`, `Array` and scalars return `Result<Array>`, and can be chained on a
-//! `Result<Array>`: `(&a * &b + &c)?`.
+//! `_out` forms write into an existing array instead (NumPy's `out=`). Each function is also a
+//! method of [`Array`](crate::Array) returning `Result`: `a.add(&b)?`, `a.exp()?`,
+//! `a.clip(lo, hi)?`. Operators (`+`, `-`, `*`, `/`, `%`) on `&Array`, `Array` and scalars return
+//! `Result<Array>`, and can be chained on a `Result<Array>`: `(&a * &b + &c)?`.
 //!
 //! ```
 //! use numox::{array, DType};
@@ -13,6 +14,7 @@
 //! assert_eq!(s.to_vec::<f64>().unwrap(), vec![11.0, 22.0, 33.0, 14.0, 25.0, 36.0]);
 //! let m = numox::greater(&a, 2.5).unwrap();
 //! assert_eq!(m.dtype(), DType::Bool);
+//! assert_eq!(a.greater(2.5).unwrap().to_vec::<bool>().unwrap(), m.to_vec::<bool>().unwrap());
 //! ```
 
 mod arith;
@@ -27,6 +29,7 @@ mod functions;
 mod inplace;
 mod logical;
 mod math;
+mod methods;
 mod operand;
 mod operators;
 mod predicates;
