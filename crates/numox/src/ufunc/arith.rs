@@ -2,7 +2,7 @@
 //! `divmod`, `power`, `float_power`, `fmax`, `fmin`, `copysign` and `heaviside`, with NumPy's
 //! loops, dtype rules and errors.
 
-use super::define::{binary_ufuncs, call_binary, call_binary_inplace, done, no_loop, BinaryOp};
+use super::define::{binary_ufuncs, call_binary, done, no_loop, BinaryOp};
 use super::engine::{binary_into, operand_dtype};
 use super::operand::Operand;
 use super::rounding::float_for;
@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The binary operations of this module.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Ar {
+pub(crate) enum Ar {
     FloorDivide,
     Remainder,
     Fmod,
@@ -277,43 +277,6 @@ pub fn divmod_out<'a>(
     call_binary(Ar::DivmodQuotient, a.clone(), b.clone(), Some(q))?;
     call_binary(Ar::DivmodRemainder, a, b, Some(r))?;
     Ok(())
-}
-
-impl Array {
-    /// `a //= b` (`np.floor_divide(a, b, out=a)`), in place; the result is cast to `a`'s dtype
-    /// under `same_kind`.
-    ///
-    /// ```
-    /// let mut a = numox::array![7, -7];
-    /// a.ifloordiv(2).unwrap();
-    /// assert_eq!(a.to_vec::<i64>().unwrap(), vec![3, -4]);
-    /// assert!(a.ifloordiv(1.5).is_err()); // a float64 result cannot go into int64
-    /// ```
-    pub fn ifloordiv<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
-        call_binary_inplace(Ar::FloorDivide, self, b.into())
-    }
-
-    /// `a %= b` (`np.remainder(a, b, out=a)`), in place.
-    ///
-    /// ```
-    /// let mut a = numox::array![7.5f32, -7.5];
-    /// a.irem(2.0).unwrap();
-    /// assert_eq!(a.to_vec::<f32>().unwrap(), vec![1.5, 0.5]);
-    /// ```
-    pub fn irem<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
-        call_binary_inplace(Ar::Remainder, self, b.into())
-    }
-
-    /// `a **= b` (`np.power(a, b, out=a)`), in place.
-    ///
-    /// ```
-    /// let mut a = numox::array![2u8, 3];
-    /// a.ipow(3).unwrap();
-    /// assert_eq!(a.to_vec::<u8>().unwrap(), vec![8, 27]);
-    /// ```
-    pub fn ipow<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
-        call_binary_inplace(Ar::Power, self, b.into())
-    }
 }
 
 #[cfg(test)]

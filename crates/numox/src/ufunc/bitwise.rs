@@ -22,7 +22,7 @@ pub(crate) fn unsupported(name: &str) -> Error {
 
 /// The binary bitwise operations.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Bit {
+pub(crate) enum Bit {
     And,
     Or,
     Xor,
