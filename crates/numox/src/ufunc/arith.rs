@@ -80,7 +80,7 @@ impl BinaryOp for Ar {
             | Ar::Fmod
             | Ar::DivmodQuotient
             | Ar::DivmodRemainder => match dt.kind() {
-                Kind::Complex => return Err(no_loop(self.name(), dt)),
+                Kind::Complex => return Err(no_loop(self.name())),
                 // NumPy has no boolean loops for these: booleans divide as int8.
                 Kind::Bool => DType::Int8,
                 _ => dt,
@@ -89,7 +89,7 @@ impl BinaryOp for Ar {
             Ar::FloatPower if dt.is_complex() => DType::Complex128,
             Ar::FloatPower => DType::Float64,
             Ar::Copysign | Ar::Heaviside => match dt.kind() {
-                Kind::Complex => return Err(no_loop(self.name(), dt)),
+                Kind::Complex => return Err(no_loop(self.name())),
                 Kind::Float => dt,
                 // The loops start at float16: integers go to the smallest float holding them.
                 _ => float_for(dt)?,
@@ -107,7 +107,7 @@ impl BinaryOp for Ar {
             ($f:path) => {
                 crate::dispatch_int!(dt, T => binary_into::<T, T>(a, b, out, $f),
                     else d => crate::dispatch_float!(d, T => binary_into::<T, T>(a, b, out, $f),
-                        else d => Err(no_loop(name, d))))
+                        else _ => Err(no_loop(name))))
             };
         }
         match self {
@@ -124,10 +124,10 @@ impl BinaryOp for Ar {
                 crate::dispatch_dtype!(dt, T => binary_into::<T, T>(a, b, out, FMinMax::fmin_))
             }
             Ar::Copysign => {
-                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::copysign_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::copysign_), else _ => Err(no_loop(name)))
             }
             Ar::Heaviside => {
-                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::heaviside_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::heaviside_), else _ => Err(no_loop(name)))
             }
         }
     }

@@ -5,20 +5,12 @@
 //! promotes to float64, which has no bitwise loop, so it is NumPy's "not supported" error, as is
 //! any float or complex operand. Booleans stay boolean for `& | ^ ~` and shift as int8.
 
-use super::define::{binary_ufuncs, unary_ufuncs, BinaryOp, UnaryOp};
+use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{binary_into, unary_into};
 use crate::array::Array;
 use crate::dtype::DType;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::kernels::bits::{dispatch_bitwise, Bitwise};
-
-/// NumPy's error for operands whose common dtype has no loop of the ufunc `name` (the message
-/// names no dtype, as NumPy's does).
-pub(crate) fn unsupported(name: &str) -> Error {
-    Error::DType(format!(
-        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
-    ))
-}
 
 /// The binary bitwise operations.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,7 +40,7 @@ impl BinaryOp for Bit {
                 Ok((DType::Int8, DType::Int8))
             }
             d if d == DType::Bool || d.is_integer() => Ok((d, d)),
-            _ => Err(unsupported(self.name())),
+            _ => Err(no_loop(self.name())),
         }
     }
 
@@ -60,7 +52,7 @@ impl BinaryOp for Bit {
             Bit::Xor => binary_into::<T, T>(a, b, out, |x, y| x.xor(y)),
             Bit::LeftShift => binary_into::<T, T>(a, b, out, |x, y| x.shl(y)),
             Bit::RightShift => binary_into::<T, T>(a, b, out, |x, y| x.shr(y)),
-        }, else _ => Err(unsupported(self.name())))
+        }, else _ => Err(no_loop(self.name())))
     }
 }
 
@@ -129,14 +121,14 @@ impl UnaryOp for BitUn {
         if dt == DType::Bool || dt.is_integer() {
             Ok((dt, dt))
         } else {
-            Err(unsupported(self.name()))
+            Err(no_loop(self.name()))
         }
     }
 
     fn run(self, a: &Array, out: &mut Array) -> Result<()> {
         let dt = a.dtype();
         dispatch_bitwise!(dt, T => unary_into::<T, T>(a, out, |x| x.not()),
-            else _ => Err(unsupported(self.name())))
+            else _ => Err(no_loop(self.name())))
     }
 }
 

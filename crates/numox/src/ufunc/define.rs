@@ -302,10 +302,11 @@ pub(crate) fn done(r: Result<Option<Array>>) -> Result<Array> {
     r?.ok_or_else(|| Error::Value("internal: no result".into()))
 }
 
-/// NumPy's error for an input dtype an operation has no loop for.
-pub(crate) fn no_loop(name: &str, dt: DType) -> Error {
+/// NumPy's error for operands whose dtype the ufunc `name` has no loop for (word for word
+/// NumPy's message, which names no dtype).
+pub(crate) fn no_loop(name: &str) -> Error {
     Error::DType(format!(
-        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' ({dt})"
+        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
     ))
 }
 

@@ -280,13 +280,13 @@ impl UnaryOp for Un {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.abs_()))
             }
             Un::Sqrt => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else d => Err(no_loop(self.name(), d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else _ => Err(no_loop(self.name())))
             }
             Un::Exp => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else d => Err(no_loop(self.name(), d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else _ => Err(no_loop(self.name())))
             }
             Un::Log => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else d => Err(no_loop(self.name(), d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else _ => Err(no_loop(self.name())))
             }
         }
     }
