@@ -2,7 +2,7 @@
 //! `divmod`, `power`, `float_power`, `fmax`, `fmin`, `copysign` and `heaviside`, with NumPy's
 //! loops, dtype rules and errors.
 
-use super::define::{binary_ufuncs, call_binary, call_binary_inplace, done, no_loop, BinaryOp};
+use super::define::{binary_ufuncs, call_binary, done, no_loop, BinaryOp};
 use super::engine::{binary_into, operand_dtype};
 use super::operand::Operand;
 use super::rounding::float_for;
@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The binary operations of this module.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Ar {
+pub(crate) enum Ar {
     FloorDivide,
     Remainder,
     Fmod,
@@ -80,7 +80,7 @@ impl BinaryOp for Ar {
             | Ar::Fmod
             | Ar::DivmodQuotient
             | Ar::DivmodRemainder => match dt.kind() {
-                Kind::Complex => return Err(no_loop(self.name(), dt)),
+                Kind::Complex => return Err(no_loop(self.name())),
                 // NumPy has no boolean loops for these: booleans divide as int8.
                 Kind::Bool => DType::Int8,
                 _ => dt,
@@ -89,7 +89,7 @@ impl BinaryOp for Ar {
             Ar::FloatPower if dt.is_complex() => DType::Complex128,
             Ar::FloatPower => DType::Float64,
             Ar::Copysign | Ar::Heaviside => match dt.kind() {
-                Kind::Complex => return Err(no_loop(self.name(), dt)),
+                Kind::Complex => return Err(no_loop(self.name())),
                 Kind::Float => dt,
                 // The loops start at float16: integers go to the smallest float holding them.
                 _ => float_for(dt)?,
@@ -107,7 +107,7 @@ impl BinaryOp for Ar {
             ($f:path) => {
                 crate::dispatch_int!(dt, T => binary_into::<T, T>(a, b, out, $f),
                     else d => crate::dispatch_float!(d, T => binary_into::<T, T>(a, b, out, $f),
-                        else d => Err(no_loop(name, d))))
+                        else _ => Err(no_loop(name))))
             };
         }
         match self {
@@ -124,10 +124,10 @@ impl BinaryOp for Ar {
                 crate::dispatch_dtype!(dt, T => binary_into::<T, T>(a, b, out, FMinMax::fmin_))
             }
             Ar::Copysign => {
-                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::copysign_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::copysign_), else _ => Err(no_loop(name)))
             }
             Ar::Heaviside => {
-                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::heaviside_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => binary_into::<T, T>(a, b, out, FloatBinary::heaviside_), else _ => Err(no_loop(name)))
             }
         }
     }
@@ -172,14 +172,14 @@ binary_ufuncs! {
     /// let f = numox::remainder(&numox::array![-7.5f32], 2.0).unwrap();
     /// assert_eq!(f.to_vec::<f32>().unwrap(), vec![0.5]);
     /// ```
-    remainder, remainder_out => Remainder;
+    remainder, remainder_out => Remainder, op "a % b";
     /// `np.mod`, the same function as [`remainder`].
     ///
     /// ```
     /// let r = numox::mod_(&numox::array![-1i8, 5], 4).unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![3, 1]);
     /// ```
-    mod_, mod_out => Remainder;
+    mod_, mod_out => Remainder, np "mod", op "a % b";
     /// `np.fmod` (C's `fmod`): the remainder with the sign of the dividend; integer `fmod` by
     /// zero gives 0.
     ///
@@ -277,43 +277,6 @@ pub fn divmod_out<'a>(
     call_binary(Ar::DivmodQuotient, a.clone(), b.clone(), Some(q))?;
     call_binary(Ar::DivmodRemainder, a, b, Some(r))?;
     Ok(())
-}
-
-impl Array {
-    /// `a //= b` (`np.floor_divide(a, b, out=a)`), in place; the result is cast to `a`'s dtype
-    /// under `same_kind`.
-    ///
-    /// ```
-    /// let mut a = numox::array![7, -7];
-    /// a.ifloordiv(2).unwrap();
-    /// assert_eq!(a.to_vec::<i64>().unwrap(), vec![3, -4]);
-    /// assert!(a.ifloordiv(1.5).is_err()); // a float64 result cannot go into int64
-    /// ```
-    pub fn ifloordiv<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
-        call_binary_inplace(Ar::FloorDivide, self, b.into())
-    }
-
-    /// `a %= b` (`np.remainder(a, b, out=a)`), in place.
-    ///
-    /// ```
-    /// let mut a = numox::array![7.5f32, -7.5];
-    /// a.irem(2.0).unwrap();
-    /// assert_eq!(a.to_vec::<f32>().unwrap(), vec![1.5, 0.5]);
-    /// ```
-    pub fn irem<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
-        call_binary_inplace(Ar::Remainder, self, b.into())
-    }
-
-    /// `a **= b` (`np.power(a, b, out=a)`), in place.
-    ///
-    /// ```
-    /// let mut a = numox::array![2u8, 3];
-    /// a.ipow(3).unwrap();
-    /// assert_eq!(a.to_vec::<u8>().unwrap(), vec![8, 27]);
-    /// ```
-    pub fn ipow<'a>(&mut self, b: impl Into<Operand<'a>>) -> Result<()> {
-        call_binary_inplace(Ar::Power, self, b.into())
-    }
 }
 
 #[cfg(test)]

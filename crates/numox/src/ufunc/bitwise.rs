@@ -5,24 +5,16 @@
 //! promotes to float64, which has no bitwise loop, so it is NumPy's "not supported" error, as is
 //! any float or complex operand. Booleans stay boolean for `& | ^ ~` and shift as int8.
 
-use super::define::{binary_ufuncs, unary_ufuncs, BinaryOp, UnaryOp};
+use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{binary_into, unary_into};
 use crate::array::Array;
 use crate::dtype::DType;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::kernels::bits::{dispatch_bitwise, Bitwise};
-
-/// NumPy's error for operands whose common dtype has no loop of the ufunc `name` (the message
-/// names no dtype, as NumPy's does).
-pub(crate) fn unsupported(name: &str) -> Error {
-    Error::DType(format!(
-        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
-    ))
-}
 
 /// The binary bitwise operations.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Bit {
+pub(crate) enum Bit {
     And,
     Or,
     Xor,
@@ -48,7 +40,7 @@ impl BinaryOp for Bit {
                 Ok((DType::Int8, DType::Int8))
             }
             d if d == DType::Bool || d.is_integer() => Ok((d, d)),
-            _ => Err(unsupported(self.name())),
+            _ => Err(no_loop(self.name())),
         }
     }
 
@@ -60,7 +52,7 @@ impl BinaryOp for Bit {
             Bit::Xor => binary_into::<T, T>(a, b, out, |x, y| x.xor(y)),
             Bit::LeftShift => binary_into::<T, T>(a, b, out, |x, y| x.shl(y)),
             Bit::RightShift => binary_into::<T, T>(a, b, out, |x, y| x.shr(y)),
-        }, else _ => Err(unsupported(self.name())))
+        }, else _ => Err(no_loop(self.name())))
     }
 }
 
@@ -79,7 +71,7 @@ binary_ufuncs! {
     /// assert_eq!(numox::bitwise_and(&array![1i8], &m).unwrap().dtype(), DType::Int16);
     /// assert!(numox::bitwise_and(&array![1.0], 1).is_err());
     /// ```
-    bitwise_and, bitwise_and_out => And;
+    bitwise_and, bitwise_and_out => And, op "a & b";
     /// `np.bitwise_or` (`|`) on booleans and integers.
     ///
     /// ```
@@ -87,14 +79,14 @@ binary_ufuncs! {
     /// let r = numox::bitwise_or(&a, 3).unwrap();
     /// assert_eq!(r.to_vec::<i32>().unwrap(), vec![15, -13]);
     /// ```
-    bitwise_or, bitwise_or_out => Or;
+    bitwise_or, bitwise_or_out => Or, op "a | b";
     /// `np.bitwise_xor` (`^`) on booleans and integers.
     ///
     /// ```
     /// let r = numox::bitwise_xor(&numox::array![12i64, -1], 10).unwrap();
     /// assert_eq!(r.to_vec::<i64>().unwrap(), vec![6, -11]);
     /// ```
-    bitwise_xor, bitwise_xor_out => Xor;
+    bitwise_xor, bitwise_xor_out => Xor, op "a ^ b";
     /// `np.left_shift` (`<<`): shifting by the bit width or more (or by a negative count) gives
     /// 0; booleans shift as int8.
     ///
@@ -102,7 +94,7 @@ binary_ufuncs! {
     /// let r = numox::left_shift(&numox::array![1i8, 1, -1], &numox::array![7i8, 8, 3]).unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![-128, 0, -8]);
     /// ```
-    left_shift, left_shift_out => LeftShift;
+    left_shift, left_shift_out => LeftShift, op "a << b";
     /// `np.right_shift` (`>>`), arithmetic for signed integers: shifting by the bit width or more
     /// (or by a negative count) gives 0, or -1 for a negative number.
     ///
@@ -111,7 +103,7 @@ binary_ufuncs! {
     ///     .unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![-1, 16, 0]);
     /// ```
-    right_shift, right_shift_out => RightShift;
+    right_shift, right_shift_out => RightShift, op "a >> b";
 }
 
 /// The unary bitwise operation.
@@ -129,14 +121,14 @@ impl UnaryOp for BitUn {
         if dt == DType::Bool || dt.is_integer() {
             Ok((dt, dt))
         } else {
-            Err(unsupported(self.name()))
+            Err(no_loop(self.name()))
         }
     }
 
     fn run(self, a: &Array, out: &mut Array) -> Result<()> {
         let dt = a.dtype();
         dispatch_bitwise!(dt, T => unary_into::<T, T>(a, out, |x| x.not()),
-            else _ => Err(unsupported(self.name())))
+            else _ => Err(no_loop(self.name())))
     }
 }
 
@@ -151,14 +143,14 @@ unary_ufuncs! {
     /// assert_eq!(b.to_vec::<bool>().unwrap(), vec![false, true]);
     /// assert!(numox::invert(&numox::array![1.0]).is_err());
     /// ```
-    invert, invert_out => Invert;
+    invert, invert_out => Invert, op "!a";
     /// `np.bitwise_not`, the same ufunc as [`invert`].
     ///
     /// ```
     /// let r = numox::bitwise_not(&numox::array![0i16, -1]).unwrap();
     /// assert_eq!(r.to_vec::<i16>().unwrap(), vec![-1, 0]);
     /// ```
-    bitwise_not, bitwise_not_out => Invert;
+    bitwise_not, bitwise_not_out => Invert, op "!a";
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! typed loop — and the shared call path that every operation goes through (NEP 50 resolution,
 //! operand casts, broadcasting, `out=` checks, the output allocation). The macros
 //! `binary_ufuncs!` and `unary_ufuncs!` stamp out
-//! the public `f(a, b)` / `f_out(a, b, &mut out)` functions with their documentation.
+//! the public `f(a, b)` / `f_out(a, b, &mut out)` functions and the method form `a.f(b)` with
+//! their documentation.
 
 use super::engine::{
     assign_cast, broadcast, check_out, check_out_cast, check_out_shape, new_contiguous_like,
@@ -301,29 +302,53 @@ pub(crate) fn done(r: Result<Option<Array>>) -> Result<Array> {
     r?.ok_or_else(|| Error::Value("internal: no result".into()))
 }
 
-/// NumPy's error for an input dtype an operation has no loop for.
-pub(crate) fn no_loop(name: &str, dt: DType) -> Error {
+/// NumPy's error for operands whose dtype the ufunc `name` has no loop for (word for word
+/// NumPy's message, which names no dtype).
+pub(crate) fn no_loop(name: &str) -> Error {
     Error::DType(format!(
-        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' ({dt})"
+        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
     ))
 }
 
-/// Stamps out `pub fn name(a, b) -> Result<Array>` and `pub fn name_out(a, b, &mut out)` for
-/// variants of a [`BinaryOp`] type. The doc comments given become the first function's docs; the
-/// `_out` example uses float64 values unless `Op, "1, 2", Int64;` names other example elements
-/// and their dtype.
+/// Stamps out `pub fn name(a, b) -> Result<Array>`, `pub fn name_out(a, b, &mut out)` and the
+/// method `Array::name(&self, b)` for variants of a [`BinaryOp`] type. The doc comments given
+/// become the function's docs; the `_out` and method examples use float64 values unless
+/// `Op, "1, 2", Int64;` names other example elements and their dtype. An entry may end in
+/// `, np "mod"` (NumPy's name, where the Rust one differs) and `, op "a % b"` (the operator),
+/// which the method's doc line names.
 macro_rules! binary_ufuncs {
     ($Op:ident; $($rest:tt)*) => {
         $crate::ufunc::define::binary_ufuncs!($Op, "1.0, 2.0", Float64; $($rest)*);
     };
     ($Op:ident, $vals:literal, $dt:ident;
-     $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+     $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident
+       $(, np $np:literal)? $(, op $op:literal)?;)*) => {$(
         $(#[$doc])*
         pub fn $name<'a>(
             a: impl Into<$crate::ufunc::Operand<'a>>,
             b: impl Into<$crate::ufunc::Operand<'a>>,
         ) -> $crate::Result<$crate::Array> {
             $crate::ufunc::define::call_binary_new($Op::$variant, a.into(), b.into())
+        }
+
+        impl $crate::Array {
+            #[doc = concat!(
+                "Method form of [`crate::", stringify!($name), "`] (`np.",
+                $crate::ufunc::define::np_name!($name $(, $np)?), "(a, b)`",
+                $(" / `", $op, "`",)? ")."
+            )]
+            ///
+            /// ```
+            #[doc = concat!("let a = numox::array![", $vals, "];")]
+            #[doc = concat!("let r = a.", stringify!($name), "(&a).unwrap();")]
+            #[doc = concat!("assert!(numox::array_equal(&r, &numox::", stringify!($name), "(&a, &a).unwrap(), true).unwrap());")]
+            /// ```
+            pub fn $name<'a>(
+                &'a self,
+                b: impl Into<$crate::ufunc::Operand<'a>>,
+            ) -> $crate::Result<$crate::Array> {
+                $name(self, b)
+            }
         }
 
         #[doc = concat!("`np.", stringify!($name), "(a, b, out=out)`: writes the result into `out`, whose shape the inputs must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
@@ -345,19 +370,36 @@ macro_rules! binary_ufuncs {
     )*};
 }
 
-/// Stamps out `pub fn name(a) -> Result<Array>` and `pub fn name_out(a, &mut out)` for variants
-/// of a [`UnaryOp`] type; the `_out` example elements as in `binary_ufuncs!`.
+/// Stamps out `pub fn name(a) -> Result<Array>`, `pub fn name_out(a, &mut out)` and the method
+/// `Array::name(&self)` for variants of a [`UnaryOp`] type; the example elements and the
+/// optional `, op "-a"` as in `binary_ufuncs!`.
 macro_rules! unary_ufuncs {
     ($Op:ident; $($rest:tt)*) => {
         $crate::ufunc::define::unary_ufuncs!($Op, "1.0, 4.0", Float64; $($rest)*);
     };
     ($Op:ident, $vals:literal, $dt:ident;
-     $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident;)*) => {$(
+     $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident $(, op $op:literal)?;)*) => {$(
         $(#[$doc])*
         pub fn $name<'a>(a: impl Into<$crate::ufunc::Operand<'a>>) -> $crate::Result<$crate::Array> {
             $crate::ufunc::define::done($crate::ufunc::define::call_unary(
                 $Op::$variant, a.into(), None,
             ))
+        }
+
+        impl $crate::Array {
+            #[doc = concat!(
+                "Method form of [`crate::", stringify!($name), "`] (`np.", stringify!($name),
+                "(a)`", $(" / `", $op, "`",)? ")."
+            )]
+            ///
+            /// ```
+            #[doc = concat!("let a = numox::array![", $vals, "];")]
+            #[doc = concat!("let r = a.", stringify!($name), "().unwrap();")]
+            #[doc = concat!("assert!(numox::array_equal(&r, &numox::", stringify!($name), "(&a).unwrap(), true).unwrap());")]
+            /// ```
+            pub fn $name(&self) -> $crate::Result<$crate::Array> {
+                $name(self)
+            }
         }
 
         #[doc = concat!("`np.", stringify!($name), "(a, out=out)`: writes the result into `out`, whose shape the input must broadcast to; the result is cast to `out`'s dtype under `same_kind`.")]
@@ -377,5 +419,17 @@ macro_rules! unary_ufuncs {
     )*};
 }
 
+/// NumPy's name of a function in the docs the macros write: the Rust name, or the one given
+/// where they differ (`mod_` is `np.mod`).
+macro_rules! np_name {
+    ($name:ident) => {
+        stringify!($name)
+    };
+    ($name:ident, $np:literal) => {
+        $np
+    };
+}
+
 pub(crate) use binary_ufuncs;
+pub(crate) use np_name;
 pub(crate) use unary_ufuncs;

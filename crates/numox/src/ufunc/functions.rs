@@ -135,7 +135,7 @@ binary_ufuncs! {
     /// let r = numox::add(&numox::array![1i8, 127], 1).unwrap();
     /// assert_eq!(r.to_vec::<i8>().unwrap(), vec![2, -128]);
     /// ```
-    add, add_out => Add;
+    add, add_out => Add, op "a + b";
     /// `np.subtract` (an error for two booleans, as in NumPy).
     ///
     /// ```
@@ -143,21 +143,21 @@ binary_ufuncs! {
     /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![9.0, 8.0]);
     /// assert!(numox::subtract(&numox::array![true], &numox::array![false]).is_err());
     /// ```
-    subtract, subtract_out => Subtract;
+    subtract, subtract_out => Subtract, op "a - b";
     /// `np.multiply`.
     ///
     /// ```
     /// let r = numox::multiply(&numox::array![1.5f32, 2.0], 2).unwrap();
     /// assert_eq!(r.to_vec::<f32>().unwrap(), vec![3.0, 4.0]);
     /// ```
-    multiply, multiply_out => Multiply;
+    multiply, multiply_out => Multiply, op "a * b";
     /// `np.divide` (true division): integers and booleans divide as float64.
     ///
     /// ```
     /// let r = numox::divide(&numox::array![1, 3], 2).unwrap();
     /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![0.5, 1.5]);
     /// ```
-    divide, divide_out => Divide;
+    divide, divide_out => Divide, op "a / b";
     /// `np.maximum`: elementwise maximum, NaN-propagating.
     ///
     /// ```
@@ -280,13 +280,13 @@ impl UnaryOp for Un {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x.abs_()))
             }
             Un::Sqrt => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else d => Err(no_loop(self.name(), d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::sqrt, f32::sqrt)), else _ => Err(no_loop(self.name())))
             }
             Un::Exp => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else d => Err(no_loop(self.name(), d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::exp, f32::exp)), else _ => Err(no_loop(self.name())))
             }
             Un::Log => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else d => Err(no_loop(self.name(), d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, |x| x.map_f64(f64::ln, f32::ln)), else _ => Err(no_loop(self.name())))
             }
         }
     }
@@ -300,7 +300,7 @@ unary_ufuncs! {
     /// let r = numox::negative(&numox::array![1u8, 0]).unwrap();
     /// assert_eq!(r.to_vec::<u8>().unwrap(), vec![255, 0]);
     /// ```
-    negative, negative_out => Negative;
+    negative, negative_out => Negative, op "-a";
     /// `np.absolute` (`abs(int8(-128))` wraps to -128, as in NumPy); complex64 / complex128
     /// give float32 / float64 magnitudes, computed with NumPy's scaled formula.
     ///

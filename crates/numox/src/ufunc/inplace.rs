@@ -1,8 +1,12 @@
-//! In-place compound assignment: NumPy's `a += b`, `a -= b`, `a *= b`, `a /= b` as methods that
-//! return `Result` (Rust's `+=` operators cannot report an error). The result is written into
-//! `a`'s own buffer without a temporary; `b` broadcasts to `a`'s shape and the result is cast to
-//! `a`'s dtype under `same_kind`, so `int_array.idiv(2)` is an error as in NumPy.
+//! In-place compound assignment: NumPy's `a += b`, `a -= b`, `a *= b`, `a /= b`, `a //= b`,
+//! `a %= b`, `a **= b`, `a &= b`, `a |= b`, `a ^= b`, `a <<= b`, `a >>= b` as methods that return
+//! `Result` (`iadd` … `irshift`; the `+=` … `>>=` operators on a `Result<Array>` call them, see
+//! `assign_ops.rs`). The result is written into `a`'s own buffer without a
+//! temporary; `b` broadcasts to `a`'s shape and the result is cast to `a`'s dtype under
+//! `same_kind`, so `int_array.idiv(2)` is an error as in NumPy.
 
+use super::arith::Ar;
+use super::bitwise::Bit;
 use super::define::call_binary_inplace;
 use super::functions::Bin;
 use super::operand::Operand;
@@ -56,6 +60,73 @@ inplace_methods! {
     /// assert!(numox::array![1, 2].idiv(2).is_err());
     /// ```
     idiv => Bin::Divide;
+    /// `a //= b` (`np.floor_divide(a, b, out=a)`), in place; the result is cast to `a`'s dtype
+    /// under `same_kind`.
+    ///
+    /// ```
+    /// let mut a = numox::array![7, -7];
+    /// a.ifloordiv(2).unwrap();
+    /// assert_eq!(a.to_vec::<i64>().unwrap(), vec![3, -4]);
+    /// assert!(a.ifloordiv(1.5).is_err()); // a float64 result cannot go into int64
+    /// ```
+    ifloordiv => Ar::FloorDivide;
+    /// `a %= b` (`np.remainder(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![7.5f32, -7.5];
+    /// a.irem(2.0).unwrap();
+    /// assert_eq!(a.to_vec::<f32>().unwrap(), vec![1.5, 0.5]);
+    /// ```
+    irem => Ar::Remainder;
+    /// `a **= b` (`np.power(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![2u8, 3];
+    /// a.ipow(3).unwrap();
+    /// assert_eq!(a.to_vec::<u8>().unwrap(), vec![8, 27]);
+    /// ```
+    ipow => Ar::Power;
+    /// `a &= b` (`np.bitwise_and(a, b, out=a)`), in place; booleans and integers only.
+    ///
+    /// ```
+    /// let mut a = numox::array![12u8, 7];
+    /// a.iand(10).unwrap();
+    /// assert_eq!(a.to_vec::<u8>().unwrap(), vec![8, 2]);
+    /// assert!(numox::array![1.0].iand(1).is_err());
+    /// ```
+    iand => Bit::And;
+    /// `a |= b` (`np.bitwise_or(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![true, false];
+    /// a.ior(&numox::array![false, false]).unwrap();
+    /// assert_eq!(a.to_vec::<bool>().unwrap(), vec![true, false]);
+    /// ```
+    ior => Bit::Or;
+    /// `a ^= b` (`np.bitwise_xor(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::Array::from_vec(vec![12i32, -1]);
+    /// a.ixor(10).unwrap();
+    /// assert_eq!(a.to_vec::<i32>().unwrap(), vec![6, -11]);
+    /// ```
+    ixor => Bit::Xor;
+    /// `a <<= b` (`np.left_shift(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![1i8, 3];
+    /// a.ilshift(2).unwrap();
+    /// assert_eq!(a.to_vec::<i8>().unwrap(), vec![4, 12]);
+    /// ```
+    ilshift => Bit::LeftShift;
+    /// `a >>= b` (`np.right_shift(a, b, out=a)`), in place.
+    ///
+    /// ```
+    /// let mut a = numox::array![-16i64, 16];
+    /// a.irshift(2).unwrap();
+    /// assert_eq!(a.to_vec::<i64>().unwrap(), vec![-4, 4]);
+    /// ```
+    irshift => Bit::RightShift;
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub(super) fn float_loop(name: &str, dt: DType, complex: bool) -> Result<(DType,
     let loop_dt = match dt.kind() {
         Kind::Float => dt,
         Kind::Complex if complex => dt,
-        Kind::Complex => return Err(no_loop(name, dt)),
+        Kind::Complex => return Err(no_loop(name)),
         _ => promote_types(dt, DType::Float16)?,
     };
     Ok((loop_dt, loop_dt))
@@ -54,7 +54,7 @@ pub(super) fn complex_into(
     match a.dtype() {
         DType::Complex64 => unary_into::<Complex32, Complex32>(a, out, f),
         DType::Complex128 => unary_into::<Complex64, Complex64>(a, out, g),
-        d => Err(no_loop(name, d)),
+        _ => Err(no_loop(name)),
     }
 }
 
@@ -67,7 +67,7 @@ pub(super) fn real_into(
     g: fn(f32) -> f32,
 ) -> Result<()> {
     crate::dispatch_float!(a.dtype(), T => unary_into::<T, T>(a, out, |x| x.map_f64(f, g)),
-        else d => Err(no_loop(name, d)))
+        else _ => Err(no_loop(name)))
 }
 
 /// The exponential and logarithmic functions of this module.
@@ -207,7 +207,7 @@ impl BinaryOp for Real2Op {
             Real2Op::Hypot => (f64::hypot, f32::hypot),
         };
         crate::dispatch_float!(a.dtype(), T => binary_into::<T, T>(a, b, out, |x, y| x.map2(y, f, g)),
-            else d => Err(no_loop(self.name(), d)))
+            else _ => Err(no_loop(self.name())))
     }
 }
 

@@ -5,8 +5,7 @@
 //! loops answer without a cast), complex numbers are NaN / infinite when either part is. NumPy
 //! has no complex `signbit`, `isposinf` or `isneginf`, and neither has numox (same errors).
 
-use super::bitwise::unsupported;
-use super::define::{unary_ufuncs, UnaryOp};
+use super::define::{no_loop, unary_ufuncs, UnaryOp};
 use super::engine::{new_output, operand_dtype, to_loop_dtype, unary_into};
 use super::operand::Operand;
 use crate::array::Array;
@@ -39,7 +38,7 @@ impl UnaryOp for Pred {
 
     fn resolve(self, dt: DType) -> Result<(DType, DType)> {
         match self {
-            Pred::Signbit if dt.is_complex() => Err(unsupported(self.name())),
+            Pred::Signbit if dt.is_complex() => Err(no_loop(self.name())),
             Pred::IsPosInf | Pred::IsNegInf if dt.is_complex() => Err(Error::DType(format!(
                 "This operation is not supported for {dt} values because it would be ambiguous."
             ))),
@@ -285,7 +284,7 @@ mod tests {
             .contains("complex64 values"));
         assert_eq!(
             signbit(&c).unwrap_err().to_string(),
-            unsupported("signbit").to_string()
+            no_loop("signbit").to_string()
         );
     }
 

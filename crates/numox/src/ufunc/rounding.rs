@@ -54,7 +54,7 @@ impl UnaryOp for Un {
             (Un::Positive | Un::Sign, Kind::Bool) => return Err(no_bool_loop(self.name())),
             (Un::Reciprocal, Kind::Bool) => DType::Int8,
             (Un::Cbrt | Un::Floor | Un::Ceil | Un::Trunc, Kind::Complex) => {
-                return Err(no_loop(self.name(), dt))
+                return Err(no_loop(self.name()))
             }
             (Un::Cbrt | Un::Rint, Kind::Bool | Kind::Int | Kind::UInt) => float_for(dt)?,
             _ => dt,
@@ -77,20 +77,20 @@ impl UnaryOp for Un {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, UnaryArith::rint_))
             }
             Un::Cbrt => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::cbrt_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::cbrt_), else _ => Err(no_loop(name)))
             }
             // Integers and booleans are their own floor, ceiling and truncation.
             Un::Floor | Un::Ceil | Un::Trunc if !dt.is_inexact() => {
                 crate::dispatch_dtype!(dt, T => unary_into::<T, T>(a, out, |x| x))
             }
             Un::Floor => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::floor_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::floor_), else _ => Err(no_loop(name)))
             }
             Un::Ceil => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::ceil_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::ceil_), else _ => Err(no_loop(name)))
             }
             Un::Trunc => {
-                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::trunc_), else d => Err(no_loop(name, d)))
+                crate::dispatch_float!(dt, T => unary_into::<T, T>(a, out, FloatUnary::trunc_), else _ => Err(no_loop(name)))
             }
         }
     }
