@@ -286,7 +286,7 @@ mod map_cache {
     use std::ptr::NonNull;
     use std::sync::Mutex;
 
-    const MAX_ENTRIES: usize = 8;
+    pub(super) const MAX_ENTRIES: usize = 8;
     const MAX_BYTES: usize = 1 << 30;
 
     /// A cached map, as addresses (so the cache is `Send`).
@@ -299,16 +299,26 @@ mod map_cache {
 
     static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
-    /// Keeps a map for reuse; false when the cache is full (the caller unmaps it).
+    /// Keeps a map for reuse, making room by unmapping the maps freed longest ago (the maps a
+    /// program is working with now are the ones its next requests fit); false when the map alone
+    /// is over the cache's limit (the caller unmaps it).
     pub(super) fn put(e: Entry) -> bool {
+        if e.len > MAX_BYTES {
+            return false;
+        }
         let Ok(mut c) = CACHE.lock() else {
             return false;
         };
-        let held: usize = c.iter().map(|e| e.len).sum();
-        if c.len() >= MAX_ENTRIES || held + e.len > MAX_BYTES {
-            return false;
+        let mut evicted: Vec<Entry> = Vec::new();
+        while c.len() >= MAX_ENTRIES || c.iter().map(|e| e.len).sum::<usize>() + e.len > MAX_BYTES {
+            evicted.push(c.remove(0));
         }
         c.push(e);
+        drop(c);
+        for old in evicted {
+            // SAFETY: the map was cached, so no buffer uses it; it is out of the cache now.
+            unsafe { libc::munmap(old.base as *mut libc::c_void, old.len) };
+        }
         true
     }
 
@@ -369,6 +379,21 @@ mod tests {
             let s = unsafe { std::slice::from_raw_parts(b.as_ptr(), len) };
             assert!(s.iter().all(|&x| x == 0));
         }
+    }
+
+    #[test]
+    fn a_full_cache_makes_room_for_the_newest_map() {
+        // Fill the cache with maps too large to serve the request below, then free one that
+        // fits: it is kept (the oldest is unmapped instead) and the next request reuses it.
+        let big: Vec<Buffer> = (0..map_cache::MAX_ENTRIES)
+            .map(|_| Buffer::for_overwrite(40 * MAP_THRESHOLD).unwrap())
+            .collect();
+        drop(big);
+        let small = Buffer::for_overwrite(2 * MAP_THRESHOLD).unwrap();
+        let p = small.as_ptr();
+        drop(small);
+        let again = Buffer::for_overwrite(2 * MAP_THRESHOLD).unwrap();
+        assert_eq!(again.as_ptr(), p);
     }
 
     #[test]

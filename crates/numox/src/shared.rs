@@ -49,8 +49,13 @@ impl<T> Shared<T> {
     #[inline]
     pub(crate) fn new_with(init: impl FnOnce(*mut T)) -> Shared<T> {
         let layout = Layout::new::<Inner<T>>();
-        // SAFETY: `Inner<T>` holds an `AtomicUsize`, so its size is not zero.
-        let raw = unsafe { alloc::alloc(layout) }.cast::<Inner<T>>();
+        let raw = if layout == blocks::BLOCK {
+            blocks::take()
+        } else {
+            // SAFETY: `Inner<T>` holds an `AtomicUsize`, so its size is not zero.
+            unsafe { alloc::alloc(layout) }
+        }
+        .cast::<Inner<T>>();
         let Some(ptr) = NonNull::new(raw) else {
             alloc::handle_alloc_error(layout)
         };
@@ -95,7 +100,12 @@ impl<T> Shared<T> {
         // SAFETY: called once, by the last handle: nothing else can reach the allocation.
         unsafe {
             std::ptr::drop_in_place(std::ptr::addr_of_mut!((*self.ptr.as_ptr()).value));
-            alloc::dealloc(self.ptr.as_ptr().cast(), Layout::new::<Inner<T>>());
+            let layout = Layout::new::<Inner<T>>();
+            if layout == blocks::BLOCK {
+                blocks::give(self.ptr.as_ptr().cast());
+            } else {
+                alloc::dealloc(self.ptr.as_ptr().cast(), layout);
+            }
         }
     }
 }
@@ -137,6 +147,74 @@ impl<T> Drop for Shared<T> {
         // The decrement that reached zero pairs with the other handles' `Release` decrements.
         fence(Ordering::Acquire);
         self.drop_value();
+    }
+}
+
+/// A few freed allocations of the size small arrays take, kept per thread for the next ones:
+/// a small result then costs neither `malloc` nor `free`.
+mod blocks {
+    use std::alloc::{self, Layout};
+    use std::cell::Cell;
+
+    /// The allocation of a handle to a buffer with inline storage (`Inner<Buffer>`).
+    pub(super) const BLOCK: Layout = Layout::new::<super::Inner<crate::buffer::Buffer>>();
+
+    const KEEP: usize = 8;
+
+    struct Cache {
+        n: Cell<usize>,
+        blocks: [Cell<*mut u8>; KEEP],
+    }
+
+    impl Drop for Cache {
+        fn drop(&mut self) {
+            for b in &self.blocks[..self.n.get()] {
+                // SAFETY: each kept block came from `alloc::alloc(BLOCK)` and is in no use.
+                unsafe { alloc::dealloc(b.get(), BLOCK) };
+            }
+        }
+    }
+
+    thread_local! {
+        static CACHE: Cache = const {
+            Cache { n: Cell::new(0), blocks: [const { Cell::new(std::ptr::null_mut()) }; KEEP] }
+        };
+    }
+
+    /// An uninitialised block of layout `BLOCK` (null when the allocator fails).
+    #[inline]
+    pub(super) fn take() -> *mut u8 {
+        let kept = CACHE
+            .try_with(|c| {
+                let n = c.n.get();
+                (n > 0).then(|| {
+                    c.n.set(n - 1);
+                    c.blocks[n - 1].get()
+                })
+            })
+            .ok()
+            .flatten();
+        // SAFETY: `BLOCK` has a non-zero size.
+        kept.unwrap_or_else(|| unsafe { alloc::alloc(BLOCK) })
+    }
+
+    /// Takes back a block of layout `BLOCK` that nothing uses any more.
+    #[inline]
+    pub(super) fn give(block: *mut u8) {
+        let kept = CACHE
+            .try_with(|c| {
+                let n = c.n.get();
+                (n < KEEP).then(|| {
+                    c.blocks[n].set(block);
+                    c.n.set(n + 1);
+                })
+            })
+            .ok()
+            .flatten();
+        if kept.is_none() {
+            // SAFETY: the block came from `alloc::alloc(BLOCK)` (here or in `take`).
+            unsafe { alloc::dealloc(block, BLOCK) };
+        }
     }
 }
 

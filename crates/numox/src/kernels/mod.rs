@@ -6,6 +6,7 @@ pub(crate) mod bits;
 pub(crate) mod catrig;
 pub(crate) mod classify;
 pub(crate) mod cmath;
+pub(crate) mod compare;
 pub(crate) mod complex;
 pub(crate) mod elem;
 pub(crate) mod loops;

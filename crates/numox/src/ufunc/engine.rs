@@ -8,6 +8,7 @@ use crate::buffer::Buffer;
 use crate::dtype::{DType, Element};
 use crate::error::{fmt_shape, Error, Result};
 use crate::iter::{k_order_strides, NdIter};
+use crate::kernels::compare::{Cmp, SimdCmp};
 use crate::kernels::loops;
 use crate::kernels::stream::{streamed, STREAM_MIN_BYTES};
 use crate::layout::{broadcast_shapes, Dims, Layout};
@@ -193,6 +194,47 @@ pub(crate) fn binary_into<T: Element, O: Element>(
     out: &mut Array,
     f: impl Fn(T, T) -> O + Sync,
 ) -> Result<()> {
+    binary_runs(a, b, out, |x, sx, y, sy, o, so, n| {
+        // SAFETY: `binary_runs` passes runs inside the operands (its contract).
+        unsafe { loops::binary(&f, x, sx, y, sy, o, so, n) }
+    })
+}
+
+/// A comparison of float32/float64 operands: runs whose output is contiguous and whose inputs
+/// are contiguous or scalars take the AVX2 kernel of `kernels::compare`, others the generic loop
+/// with `f` (the same comparison).
+pub(crate) fn compare_into<T: Element + SimdCmp>(
+    a: &Array,
+    b: &Array,
+    out: &mut Array,
+    op: Cmp,
+    f: impl Fn(T, T) -> bool + Sync,
+) -> Result<()> {
+    if !loops::has_avx2() {
+        return binary_into(a, b, out, f);
+    }
+    binary_runs(a, b, out, |x, sx, y, sy, o, so, n| {
+        // SAFETY: `binary_runs` passes runs inside the operands; the CPU has AVX2.
+        unsafe {
+            if so == 1 && (sx == 0 || sx == 1) && (sy == 0 || sy == 1) {
+                T::cmp_avx2(op, x, sx, y, sy, o, n)
+            } else {
+                loops::binary(&f, x, sx, y, sy, o, so, n)
+            }
+        }
+    })
+}
+
+/// Walks `a`, `b` and `out` (as in [`binary_into`]) and hands every run to `run`: a small
+/// contiguous operation is one run; large ones are split across threads, and their contiguous
+/// output runs are streamed when the operation is larger than the caches. `run(a, stride, b,
+/// stride, out, stride, len)` is called with pointers valid for `len` elements at their strides.
+fn binary_runs<T: Element, O: Element>(
+    a: &Array,
+    b: &Array,
+    out: &mut Array,
+    run: impl Fn(*const T, isize, *const T, isize, *mut O, isize, usize) + Sync,
+) -> Result<()> {
     let n = out.size();
     if n < PAR_MIN
         && same_shape(a.shape(), out.shape())
@@ -212,9 +254,10 @@ pub(crate) fn binary_into<T: Element, O: Element>(
             a.layout().offset(),
             b.layout().offset(),
         );
-        // SAFETY: the three C-contiguous views hold n elements from their offsets inside their
-        // buffers; `out` is held uniquely; the dtypes are as the caller states.
-        unsafe { loops::binary(&f, x.add(ox), 1, y.add(oy), 1, o.add(oo), 1, n) };
+        // SAFETY (for `run`'s contract): the three C-contiguous views hold n elements from their
+        // offsets inside their buffers; `out` is held uniquely; the dtypes are as the caller
+        // states.
+        unsafe { run(x.add(ox), 1, y.add(oy), 1, o.add(oo), 1, n) };
         return Ok(());
     }
     let shape: Dims = Dims::from_slice(out.shape());
@@ -238,8 +281,7 @@ pub(crate) fn binary_into<T: Element, O: Element>(
             if stream && st[0] == 1 {
                 return streamed(o, len, |dst, i, m| {
                     let i = i as isize;
-                    loops::binary(
-                        &f,
+                    run(
                         x.offset(i * st[1]),
                         st[1],
                         y.offset(i * st[2]),
@@ -250,7 +292,7 @@ pub(crate) fn binary_into<T: Element, O: Element>(
                     )
                 });
             }
-            loops::binary(&f, x, st[1], y, st[2], o, st[0], len)
+            run(x, st[1], y, st[2], o, st[0], len)
         }
     });
     Ok(())

@@ -2,8 +2,8 @@
 
 use super::define::{binary_ufuncs, no_loop, unary_ufuncs, BinaryOp, UnaryOp};
 use super::engine::{
-    binary_into, broadcast, new_output, operand_dtype, ternary_into, to_loop_dtype, unary_into,
-    unary_slice_into,
+    binary_into, broadcast, compare_into, new_output, operand_dtype, ternary_into, to_loop_dtype,
+    unary_into, unary_slice_into,
 };
 use super::math::complex_into;
 use super::operand::Operand;
@@ -11,6 +11,7 @@ use crate::array::Array;
 use crate::dtype::DType;
 use crate::error::{Error, Result};
 use crate::kernels::cmath::{cexp, clog, csqrt};
+use crate::kernels::compare::Cmp;
 use crate::kernels::elem::{Arith, RealFloat};
 
 /// The binary operations of this module.
@@ -31,6 +32,19 @@ pub(crate) enum Bin {
 }
 
 impl Bin {
+    /// The comparison this is, for the float kernels of `kernels::compare`.
+    fn simd_cmp(self) -> Option<Cmp> {
+        Some(match self {
+            Bin::Equal => Cmp::Eq,
+            Bin::NotEqual => Cmp::Ne,
+            Bin::Less => Cmp::Lt,
+            Bin::LessEqual => Cmp::Le,
+            Bin::Greater => Cmp::Gt,
+            Bin::GreaterEqual => Cmp::Ge,
+            _ => return None,
+        })
+    }
+
     fn is_comparison(self) -> bool {
         matches!(
             self,
@@ -110,6 +124,17 @@ impl BinaryOp for Bin {
 
     fn run(self, a: &Array, b: &Array, out: &mut Array) -> Result<()> {
         let dt = a.dtype();
+        if let Some(cmp) = self.simd_cmp() {
+            match dt {
+                DType::Float64 => {
+                    return compare_into::<f64>(a, b, out, cmp, |x, y| cmp.eval(x, y))
+                }
+                DType::Float32 => {
+                    return compare_into::<f32>(a, b, out, cmp, |x, y| cmp.eval(x, y))
+                }
+                _ => {}
+            }
+        }
         crate::dispatch_dtype!(dt, T => match self {
             Bin::Add => binary_into::<T, T>(a, b, out, |x, y| x.add(y)),
             Bin::Subtract => binary_into::<T, T>(a, b, out, |x, y| x.sub(y)),
