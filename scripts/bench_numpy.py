@@ -60,6 +60,9 @@ CASES = {
 }
 
 
+WARM_UP = 0.1
+
+
 def measure(op, samples, min_sample):
     """Seconds per call of op: `samples` samples, each a loop lasting at least min_sample."""
     op()
@@ -67,9 +70,13 @@ def measure(op, samples, min_sample):
     op()
     once = max(time.perf_counter() - t, 1e-9)
     calls = min(max(math.ceil(min_sample / once), 1), 10_000_000)
-    if calls > 1:
+    # Warm up over whole samples for at least WARM_UP seconds, as the Rust runner does.
+    warm = time.perf_counter()
+    while True:
         for _ in range(calls):
             op()
+        if time.perf_counter() - warm >= WARM_UP:
+            break
     out = []
     for _ in range(samples):
         t = time.perf_counter()

@@ -16,6 +16,9 @@ pub struct Plan {
     pub min_sample: Duration,
 }
 
+/// How long to warm up an operation before sampling it (the NumPy runner does the same).
+const WARM_UP: Duration = Duration::from_millis(100);
+
 /// Warm up `op`, then return `plan.samples` samples, each the mean seconds per call over a loop.
 pub fn measure(op: &mut Bench, plan: Plan) -> Vec<f64> {
     // Warm-up: the first call pays page faults, lazy initialisation and cold caches.
@@ -25,10 +28,15 @@ pub fn measure(op: &mut Bench, plan: Plan) -> Vec<f64> {
     let once = t.elapsed().max(Duration::from_nanos(1));
     let calls = (plan.min_sample.as_secs_f64() / once.as_secs_f64()).ceil() as usize;
     let calls = calls.clamp(1, 10_000_000);
-    if calls > 1 {
-        // A second warm-up over a whole sample, for fast operations.
+    // Warm up over whole samples for at least `WARM_UP`: a process's first large allocations and
+    // page faults, and the threads' first wake-ups, settle over tens of milliseconds.
+    let warm = Instant::now();
+    loop {
         for _ in 0..calls {
             op();
+        }
+        if warm.elapsed() >= WARM_UP {
+            break;
         }
     }
     (0..plan.samples)
