@@ -18,7 +18,7 @@ use smallvec::SmallVec;
 /// Elements at or above which a cheap loop (a few cycles per element: arithmetic, comparisons,
 /// copies) is split across threads. Below it, waking the second core costs more than it saves
 /// (measured: `add` on 1e5 float64 elements takes 28 µs on one core, ~50 µs on two).
-const PAR_MIN: usize = 1 << 18;
+const PAR_MIN: usize = 1 << 16;
 
 /// The same threshold for costly loops (transcendental functions: tens of cycles per element).
 const PAR_MIN_HEAVY: usize = 1 << 13;
