@@ -35,6 +35,7 @@ AREAS = [
     "ufunc_arith",
     "ufunc_math",
     "ufunc_bits",
+    "manip",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -123,6 +123,14 @@ impl Array {
         }
     }
 
+    /// The same array (same flags) with another layout over its buffer; the caller derives the
+    /// layout so that it addresses exactly the elements this array holds (a fresh copy's
+    /// contiguous buffer under a new shape of the same size).
+    pub(crate) fn with_owned_layout(self, layout: Layout) -> Array {
+        debug_assert_eq!(layout.size(), self.size());
+        Array { layout, ..self }
+    }
+
     /// A view of the same buffer read as `dtype` through `layout`, counted in `dtype`'s elements
     /// (the real or imaginary parts of a complex array). The caller derives `layout` from this
     /// array's so that it addresses only bytes of this array's elements.
