@@ -3,42 +3,10 @@
 //! the *stack family) replayed against NumPy: shape, dtype, memory sharing with the inputs,
 //! values, and the error messages.
 
+mod recipes;
+
 use numox::{Array, Casting, DType, Order};
-
-fn nums<T: std::str::FromStr>(s: &str) -> Vec<T>
-where
-    T::Err: std::fmt::Debug,
-{
-    s.split(',')
-        .filter(|x| !x.is_empty())
-        .map(|x| x.parse().unwrap())
-        .collect()
-}
-
-/// The view recipes of views.py (transpose, permute, slice).
-fn apply(mut a: Array, recipe: &str) -> Array {
-    for op in recipe.split_whitespace() {
-        let p: Vec<&str> = op.split(':').collect();
-        let opt = |s: &str| {
-            if s.is_empty() {
-                None
-            } else {
-                Some(s.parse::<isize>().unwrap())
-            }
-        };
-        a = match p[0] {
-            "T" => a.t(),
-            "p" => a.permute_axes(&nums::<isize>(p[1])).unwrap(),
-            "s" => {
-                let step = opt(p[4]).unwrap_or(1);
-                a.slice_axis(p[1].parse().unwrap(), opt(p[2]), opt(p[3]), step)
-                    .unwrap()
-            }
-            other => panic!("unknown op {other}"),
-        };
-    }
-    a
-}
+use recipes::{apply, nums};
 
 /// dtype/order/shape/recipe/offset: arange(size) + offset cast to dtype, filled in order.
 fn build(spec: &str) -> Array {

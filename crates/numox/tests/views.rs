@@ -1,7 +1,10 @@
 //! View recipes (transpose, slicing with any step, integer indexing, reshape, broadcast_to)
 //! checked against NumPy's shape, byte strides, contiguity flags, memory sharing and values.
 
+mod recipes;
+
 use numox::{Array, Complex64, Order};
+use recipes::{apply, nums};
 
 trait Conv: numox::Element {
     fn from_i64(v: i64) -> Self;
@@ -44,45 +47,6 @@ fn values<T: Conv>(a: &Array) -> Vec<i64> {
         .into_iter()
         .map(T::to_i64)
         .collect()
-}
-
-fn nums<T: std::str::FromStr>(s: &str) -> Vec<T>
-where
-    T::Err: std::fmt::Debug,
-{
-    s.split(',')
-        .filter(|x| !x.is_empty())
-        .map(|x| x.parse().unwrap())
-        .collect()
-}
-
-fn apply(mut a: Array, recipe: &str) -> Array {
-    for op in recipe.split_whitespace() {
-        let p: Vec<&str> = op.split(':').collect();
-        let opt = |s: &str| {
-            if s.is_empty() {
-                None
-            } else {
-                Some(s.parse::<isize>().unwrap())
-            }
-        };
-        a = match p[0] {
-            "T" => a.t(),
-            "p" => a.permute_axes(&nums::<isize>(p[1])).unwrap(),
-            "s" => {
-                let step = opt(p[4]).unwrap_or(1);
-                a.slice_axis(p[1].parse().unwrap(), opt(p[2]), opt(p[3]), step)
-                    .unwrap()
-            }
-            "i" => a
-                .index_axis(p[1].parse().unwrap(), p[2].parse().unwrap())
-                .unwrap(),
-            "r" => a.reshape(&nums::<isize>(p[1])).unwrap(),
-            "b" => a.broadcast_to(&nums::<usize>(p[1])).unwrap(),
-            other => panic!("unknown op {other}"),
-        };
-    }
-    a
 }
 
 #[test]
