@@ -64,11 +64,7 @@ pub(crate) fn call_binary_new<'a, Op: BinaryOp>(
 ) -> Result<Array> {
     if let (Operand::Array(x), Operand::Array(y)) = (&a, &b) {
         let dt = x.dtype();
-        if dt == y.dtype()
-            && same_shape(x.shape(), y.shape())
-            && x.is_c_contiguous()
-            && y.is_c_contiguous()
-        {
+        if same_flat(x, y) {
             if let Ok((loop_dt, res_dt)) = op.resolve(dt) {
                 if loop_dt == dt {
                     let mut r = new_contiguous_like(x, res_dt)?;
@@ -79,6 +75,16 @@ pub(crate) fn call_binary_new<'a, Op: BinaryOp>(
         }
     }
     call_binary_general(op, a, b)
+}
+
+/// True for two arrays of one dtype and one C-contiguous shape: the case that needs no
+/// promotion, broadcasting or walk.
+#[inline(always)]
+fn same_flat(x: &Array, y: &Array) -> bool {
+    x.dtype() == y.dtype()
+        && same_shape(x.shape(), y.shape())
+        && x.is_c_contiguous()
+        && y.is_c_contiguous()
 }
 
 #[inline(never)]
@@ -96,12 +102,7 @@ pub(crate) fn call_binary<'a, Op: BinaryOp>(
     // Fast path for the common small case: two arrays of one dtype and one C-contiguous shape,
     // no out=: no promotion, broadcasting or walk to set up.
     let fast = match (a.array(), b.array(), out.is_none()) {
-        (Some(x), Some(y), true) => {
-            x.dtype() == y.dtype()
-                && same_shape(x.shape(), y.shape())
-                && x.is_c_contiguous()
-                && y.is_c_contiguous()
-        }
+        (Some(x), Some(y), true) => same_flat(x, y),
         _ => false,
     };
     if fast {
