@@ -311,10 +311,10 @@ pub fn promote_with_scalar(array: DType, scalar: ScalarKind) -> DType {
 /// );
 /// ```
 pub fn result_type(arrays: &[DType], scalars: &[ScalarKind]) -> Result<DType> {
-    if arrays.is_empty() {
-        if let Some(k) = scalars.iter().max() {
-            return Ok(k.default_dtype());
-        }
+    if arrays.is_empty()
+        && let Some(k) = scalars.iter().max()
+    {
+        return Ok(k.default_dtype());
     }
     let mut d = promote_all(arrays)?;
     for &k in scalars {

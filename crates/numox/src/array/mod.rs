@@ -481,7 +481,11 @@ pub(crate) unsafe fn copy_runs<T: Element>(src: *const u8, src_layout: &Layout, 
     if n * std::mem::size_of::<T>() >= PAR_COPY_BYTES && src_layout.is_c_contiguous() {
         // One long run: copy it in chunks on both cores.
         let chunk = PAR_COPY_BYTES / 2 / std::mem::size_of::<T>();
-        let (s, d) = (src.add(src_layout.offset()) as usize, dst as usize);
+        // SAFETY: the offset addresses the layout's first element, inside the caller's buffer.
+        let (s, d) = (
+            unsafe { src.add(src_layout.offset()) } as usize,
+            dst as usize,
+        );
         use rayon::prelude::*;
         (0..n.div_ceil(chunk)).into_par_iter().for_each(|c| {
             let start = c * chunk;

@@ -223,12 +223,12 @@ fn coalesce(l: &Layout) -> Layout {
         if n == 1 {
             continue;
         }
-        if let (Some(last_n), Some(last_s)) = (shape.last_mut(), strides.last_mut()) {
-            if *last_s == s * n as isize {
-                *last_n *= n;
-                *last_s = s;
-                continue;
-            }
+        if let (Some(last_n), Some(last_s)) = (shape.last_mut(), strides.last_mut())
+            && *last_s == s * n as isize
+        {
+            *last_n *= n;
+            *last_s = s;
+            continue;
         }
         shape.push(n);
         strides.push(s);

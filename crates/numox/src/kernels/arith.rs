@@ -275,7 +275,7 @@ mod libm_cpow {
     // `double complex` and `float complex` pass and return like a `#[repr(C)]` pair of their
     // real type on these targets (x86-64 System V and AAPCS64 both say so), which is what
     // `num_complex::Complex` is.
-    extern "C" {
+    unsafe extern "C" {
         fn cpow(x: Complex64, y: Complex64) -> Complex64;
         fn cpowf(x: Complex32, y: Complex32) -> Complex32;
     }

@@ -89,7 +89,7 @@ mod avx2 {
     /// `2^k` for integral doubles `k` in [-1022, 1023].
     #[inline]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn pow2(k: __m256d) -> __m256d {
+    fn pow2(k: __m256d) -> __m256d {
         let m = _mm256_set1_pd(MAGIC);
         let bits = _mm256_sub_epi64(
             _mm256_castpd_si256(_mm256_add_pd(k, m)),
@@ -279,7 +279,7 @@ mod avx2 {
     /// `2^k` for integers `k` in [-126, 127] (eight lanes).
     #[inline]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn pow2f(k: __m256i) -> __m256 {
+    fn pow2f(k: __m256i) -> __m256 {
         _mm256_castsi256_ps(_mm256_slli_epi32::<23>(_mm256_add_epi32(
             k,
             _mm256_set1_epi32(127),

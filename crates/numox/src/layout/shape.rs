@@ -181,7 +181,7 @@ pub(crate) fn nocopy_reshape(l: &Layout, new_shape: &[usize]) -> Option<Layout> 
         .shape()
         .iter()
         .zip(l.strides())
-        .filter(|(&n, _)| n != 1)
+        .filter(|&(&n, _)| n != 1)
         .map(|(&n, &s)| (n, s))
         .unzip();
     let mut new_strides: Strides = smallvec::smallvec![0; new_shape.len()];

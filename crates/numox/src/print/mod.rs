@@ -100,10 +100,10 @@ fn words_of<T: PrintElement>(
 /// assert_eq!(array_str(&numox::Array::scalar(1.0 / 3.0), &o), "0.3333333333333333");
 /// ```
 pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
-    if a.ndim() == 0 {
-        if let Ok(s) = a.item() {
-            return s.to_string();
-        }
+    if a.ndim() == 0
+        && let Ok(s) = a.item()
+    {
+        return s.to_string();
     }
     array2string(a, opts, " ", "", "")
 }

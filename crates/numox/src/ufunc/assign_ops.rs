@@ -50,10 +50,10 @@ use std::ops::{
 /// Applies the in-place operation `f` to an `Ok` array, turning the result into the error if it
 /// fails; an `Err` is left as it is.
 fn update(r: &mut Result<Array>, f: impl FnOnce(&mut Array) -> Result<()>) {
-    if let Ok(a) = r {
-        if let Err(e) = f(a) {
-            *r = Err(e);
-        }
+    if let Ok(a) = r
+        && let Err(e) = f(a)
+    {
+        *r = Err(e);
     }
 }
 

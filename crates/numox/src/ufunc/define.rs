@@ -64,14 +64,13 @@ pub(crate) fn call_binary_new<'a, Op: BinaryOp>(
 ) -> Result<Array> {
     if let (Operand::Array(x), Operand::Array(y)) = (&a, &b) {
         let dt = x.dtype();
-        if same_flat(x, y) {
-            if let Ok((loop_dt, res_dt)) = op.resolve(dt) {
-                if loop_dt == dt {
-                    let mut r = new_contiguous_like(x, res_dt)?;
-                    op.run(x, y, &mut r)?;
-                    return Ok(r);
-                }
-            }
+        if same_flat(x, y)
+            && let Ok((loop_dt, res_dt)) = op.resolve(dt)
+            && loop_dt == dt
+        {
+            let mut r = new_contiguous_like(x, res_dt)?;
+            op.run(x, y, &mut r)?;
+            return Ok(r);
         }
     }
     call_binary_general(op, a, b)
@@ -105,19 +104,17 @@ pub(crate) fn call_binary<'a, Op: BinaryOp>(
         (Some(x), Some(y), true) => same_flat(x, y),
         _ => false,
     };
-    if fast {
-        if let Some(x) = a.array() {
-            let dt = x.dtype();
-            let (loop_dt, res_dt) = op.resolve(dt)?;
-            if loop_dt == dt {
-                if let Some(r) = run_reusing(op, &mut a, &mut b, loop_dt, res_dt)? {
-                    return Ok(Some(r));
-                }
-                if let (Some(x), Some(y)) = (a.array(), b.array()) {
-                    let mut r = new_contiguous_like(x, res_dt)?;
-                    op.run(x, y, &mut r)?;
-                    return Ok(Some(r));
-                }
+    if fast && let Some(x) = a.array() {
+        let dt = x.dtype();
+        let (loop_dt, res_dt) = op.resolve(dt)?;
+        if loop_dt == dt {
+            if let Some(r) = run_reusing(op, &mut a, &mut b, loop_dt, res_dt)? {
+                return Ok(Some(r));
+            }
+            if let (Some(x), Some(y)) = (a.array(), b.array()) {
+                let mut r = new_contiguous_like(x, res_dt)?;
+                op.run(x, y, &mut r)?;
+                return Ok(Some(r));
             }
         }
     }
@@ -126,10 +123,10 @@ pub(crate) fn call_binary<'a, Op: BinaryOp>(
     }
     let dt = op.common_dtype(&a, &b)?;
     let (loop_dt, res_dt) = op.resolve(dt)?;
-    if out.is_none() {
-        if let Some(r) = run_reusing(op, &mut a, &mut b, loop_dt, res_dt)? {
-            return Ok(Some(r));
-        }
+    if out.is_none()
+        && let Some(r) = run_reusing(op, &mut a, &mut b, loop_dt, res_dt)?
+    {
+        return Ok(Some(r));
     }
     let x = to_loop_dtype(&a, loop_dt)?;
     let y = to_loop_dtype(&b, loop_dt)?;

@@ -36,12 +36,12 @@ impl BinaryOp for Logic {
     /// on a common dtype). A Python integer beyond the C long range is NumPy's overflow error.
     fn common_dtype(self, a: &Operand, b: &Operand) -> Result<DType> {
         for op in [a, b] {
-            if let Operand::Scalar(s) = op {
-                if crate::promote::int_value(s).is_some_and(|v| v > i64::MAX as i128) {
-                    return Err(Error::Overflow(
-                        "Python int too large to convert to C long".into(),
-                    ));
-                }
+            if let Operand::Scalar(s) = op
+                && crate::promote::int_value(s).is_some_and(|v| v > i64::MAX as i128)
+            {
+                return Err(Error::Overflow(
+                    "Python int too large to convert to C long".into(),
+                ));
             }
         }
         Ok(match (a.array(), b.array()) {

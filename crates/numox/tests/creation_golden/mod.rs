@@ -522,7 +522,7 @@ fn compare_values<T: Bits>(got: &Array, want: &Array, tol: u64) -> Result<(), St
     if bad.is_empty() {
         Ok(())
     } else {
-        let n = g.iter().zip(&w).filter(|(&x, &y)| !close(x, y)).count();
+        let n = g.iter().zip(&w).filter(|&(&x, &y)| !close(x, y)).count();
         Err(format!(
             "{n} values differ (max {max_ulps} ulp): {}",
             bad.join(", ")
@@ -649,10 +649,10 @@ fn check(c: &Case, g: &Golden) -> Result<(), String> {
                     }
                 }
             }
-            if let (Some(want), Some(got)) = (step, o.step) {
-                if !(want.to_bits() == got.to_bits() || (want.is_nan() && got.is_nan())) {
-                    return Err(format!("step {got:?}, want {want:?}"));
-                }
+            if let (Some(want), Some(got)) = (step, o.step)
+                && !(want.to_bits() == got.to_bits() || (want.is_nan() && got.is_nan()))
+            {
+                return Err(format!("step {got:?}, want {want:?}"));
             }
             if let Some(sh) = shares.filter(|_| layout_checked(c)) {
                 let inputs = Args {
