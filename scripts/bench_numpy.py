@@ -57,6 +57,12 @@ CASES = {
     "add_f64_10": lambda: (lambda a=_frac(10, 0), b=_frac(10, 1): a + b),
     "add_bcast_f64_1000x1000": lambda: (
         lambda m=_frac(1_000_000, 0).reshape(1000, 1000), r=_frac(1000, 1): m + r),
+    # ---- copies of views and joins (issue 4)
+    "transpose_copy_f64_4000x4000": lambda: (
+        lambda m=_frac(16_000_000, 0).reshape(4000, 4000): m.T.copy()),
+    "concatenate_f64_2x5e6": lambda: (
+        lambda a=_frac(N // 2, 0), b=_frac(N // 2, 1): np.concatenate([a, b])),
+    "slice_step_f64_1e7": lambda: (lambda a=_frac(N, 0): a[::-3].copy()),
 }
 
 

@@ -307,6 +307,60 @@ pub static CASES: &[Case] = &[
             Box::new(move || drop(black_box(black_box(&m) + black_box(&r))))
         }),
     },
+    // ---- copies of views and joins (issue 4)
+    Case {
+        // `a.T.copy()`: a C-order copy of the transpose (cache-blocked).
+        name: "transpose_copy_f64_4000x4000",
+        bytes: 2 * F64 * 16_000_000,
+        numox: run(|| {
+            let m = numox_frac(16_000_000, 0).reshape(&[4000, 4000]).unwrap();
+            Box::new(move || drop(black_box(black_box(&m).t().copy())))
+        }),
+        ndarray: run(|| {
+            let m = ndarray_frac(16_000_000, 0)
+                .into_shape_with_order((4000, 4000))
+                .unwrap();
+            Box::new(move || drop(black_box(black_box(&m).t().to_owned())))
+        }),
+    },
+    Case {
+        // Two 5e6 float64 arrays joined into one.
+        name: "concatenate_f64_2x5e6",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let (a, b) = (numox_frac(N / 2, 0), numox_frac(N / 2, 1));
+            Box::new(move || drop(black_box(numox::concatenate(&[&a, &b], Some(0)).unwrap())))
+        }),
+        ndarray: run(|| {
+            let (a, b) = (ndarray_frac(N / 2, 0), ndarray_frac(N / 2, 1));
+            Box::new(move || {
+                drop(black_box(
+                    ndarray::concatenate(ndarray::Axis(0), &[a.view(), b.view()]).unwrap(),
+                ))
+            })
+        }),
+    },
+    Case {
+        // `a[::-3].copy()`: every third element from the end, into a new array.
+        name: "slice_step_f64_1e7",
+        bytes: F64 * (N + N / 3) as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || {
+                drop(black_box(
+                    black_box(&a).slice_axis(0, None, None, -3).unwrap().copy(),
+                ))
+            })
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || {
+                drop(black_box(
+                    black_box(&a).slice(ndarray::s![..;-3]).to_owned(),
+                ))
+            })
+        }),
+    },
 ];
 
 /// `frac((i + k) * golden ratio)` for `i` in `0..n`: values spread over [0, 1).

@@ -17,7 +17,7 @@ pub use view_mut::ArrayViewMut;
 use crate::buffer::Buffer;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
-use crate::layout::{for_each_run, Layout, Order};
+use crate::layout::{Layout, Order};
 use crate::shared::Shared;
 
 /// An n-dimensional array with a runtime dtype, as NumPy's `ndarray`.
@@ -468,53 +468,12 @@ impl Array {
     }
 }
 
-/// Copies at or above this many bytes use both cores.
-const PAR_COPY_BYTES: usize = 4 << 20;
-
 /// Copies the elements of `src_layout` over `src` (a buffer base) to `dst` in C order.
 ///
 /// # Safety
 /// `src` must be valid for every element the layout addresses and `dst` for `size` writes of T.
 pub(crate) unsafe fn copy_runs<T: Element>(src: *const u8, src_layout: &Layout, dst: *mut T) {
-    let src = src as *const T;
-    let n = src_layout.size();
-    if n * std::mem::size_of::<T>() >= PAR_COPY_BYTES && src_layout.is_c_contiguous() {
-        // One long run: copy it in chunks on both cores.
-        let chunk = PAR_COPY_BYTES / 2 / std::mem::size_of::<T>();
-        // SAFETY: the offset addresses the layout's first element, inside the caller's buffer.
-        let (s, d) = (
-            unsafe { src.add(src_layout.offset()) } as usize,
-            dst as usize,
-        );
-        use rayon::prelude::*;
-        (0..n.div_ceil(chunk)).into_par_iter().for_each(|c| {
-            let start = c * chunk;
-            let len = chunk.min(n - start);
-            // SAFETY: chunks are disjoint ranges of the caller-guaranteed source and destination.
-            unsafe {
-                std::ptr::copy_nonoverlapping(
-                    (s as *const T).add(start),
-                    (d as *mut T).add(start),
-                    len,
-                )
-            }
-        });
-        return;
-    }
-    let mut k = 0usize;
-    for_each_run(src_layout, |r| {
-        // SAFETY: guaranteed by the caller for every run of the layout.
-        unsafe {
-            if r.stride == 1 {
-                std::ptr::copy_nonoverlapping(src.add(r.offset), dst.add(k), r.len);
-            } else {
-                let mut p = src.add(r.offset);
-                for j in 0..r.len {
-                    *dst.add(k + j) = *p;
-                    p = p.offset(r.stride);
-                }
-            }
-        }
-        k += r.len;
-    });
+    let dst_layout = Layout::contiguous(src_layout.shape());
+    // SAFETY: the caller's contract; a fresh C-order destination addresses each element once.
+    unsafe { crate::kernels::copy::copy_layout(dst, &dst_layout, src as *const T, src_layout) }
 }

@@ -8,6 +8,7 @@ pub(crate) mod classify;
 pub(crate) mod cmath;
 pub(crate) mod compare;
 pub(crate) mod complex;
+pub(crate) mod copy;
 pub(crate) mod elem;
 pub(crate) mod loops;
 pub(crate) mod rmath;

@@ -5,10 +5,9 @@
 use super::dims::{atleast_1d, atleast_2d, atleast_3d, expand_dims};
 use super::views::ravel;
 use crate::array::Array;
-use crate::dtype::Element;
 use crate::error::{Error, Result};
-use crate::iter::NdIter;
-use crate::layout::{normalize_axis, Dims, Layout, Order};
+use crate::kernels::copy::copy_layout;
+use crate::layout::{normalize_axis, Dims, Order};
 
 /// Joins arrays along an existing axis (`np.concatenate`). `axis = None` flattens every input
 /// first. The result has NumPy's promoted dtype of the inputs.
@@ -78,7 +77,8 @@ fn join(arrays: &[&Array], ax: usize) -> Result<Array> {
     }
     let dtypes: Vec<_> = arrays.iter().map(|a| a.dtype()).collect();
     let dtype = crate::promote::promote_all(&dtypes)?;
-    let mut out = Array::empty(&shape, dtype)?;
+    // Every element is written below: no zero-filling pass first.
+    let mut out = crate::ufunc::engine::new_contiguous(&shape, dtype)?;
     out.make_unique()?;
     let out_layout = out.layout().clone();
     let base = out.base_ptr_mut();
@@ -95,41 +95,13 @@ fn join(arrays: &[&Array], ax: usize) -> Result<Array> {
         crate::dispatch_dtype!(dtype, T => {
             // SAFETY: `dst` is a slice of the fresh, uniquely held output of dtype T; `src` has
             // dtype T, the same shape as `dst`, and a layout inside its own buffer.
-            unsafe { copy_strided::<T>(base, &dst, src.base_ptr(), src.layout()) }
+            unsafe {
+                copy_layout::<T>(base as *mut T, &dst, src.base_ptr() as *const T, src.layout())
+            }
         });
         start = end;
     }
     Ok(out)
-}
-
-/// Copies the elements of `src` to the positions of `dst` (same shape), walking both together.
-///
-/// # Safety
-/// `dst` must address a writable buffer of T at `dst_base` not aliased by the source, and `src`
-/// a readable buffer of T at `src_base`.
-unsafe fn copy_strided<T: Element>(
-    dst_base: *mut u8,
-    dst: &Layout,
-    src_base: *const u8,
-    src: &Layout,
-) {
-    let it = NdIter::new(dst.shape(), [dst, src]);
-    let (d, s) = (dst_base as *mut T, src_base as *const T);
-    it.for_each(|off, len, st| {
-        // SAFETY: the walk stays inside both layouts (the caller's contract).
-        unsafe {
-            let (mut p, mut q) = (d.offset(off[0]), s.offset(off[1]));
-            if st[0] == 1 && st[1] == 1 {
-                std::ptr::copy_nonoverlapping(q, p, len);
-                return;
-            }
-            for _ in 0..len {
-                *p = *q;
-                p = p.offset(st[0]);
-                q = q.offset(st[1]);
-            }
-        }
-    });
 }
 
 /// Joins arrays of one shape along a new axis (`np.stack`).

@@ -33,7 +33,7 @@ mod clip;
 mod closeness;
 mod complex_parts;
 pub(crate) mod define;
-mod engine;
+pub(crate) mod engine;
 mod functions;
 mod inplace;
 mod logical;
