@@ -126,8 +126,8 @@ impl Roller<'_> {
 /// assert!(numox::shares_memory(&r, &a));
 /// assert_eq!(rot90(&a, 1, [1, -1]).unwrap_err().to_string(), "Axes must be different.");
 /// assert_eq!(
-///     rot90(&a, 1, [0, 2]).unwrap_err().to_string(),
-///     "Axes=(0, 2) out of range for array of ndim=2."
+///     rot90(&a, 1, [0, 3]).unwrap_err().to_string(),
+///     "Axes=(0, 3) out of range for array of ndim=2."
 /// );
 /// ```
 pub fn rot90(a: &Array, k: isize, axes: [isize; 2]) -> Result<Array> {
