@@ -6,9 +6,10 @@
 use super::dims::atleast_1d;
 use super::views::ravel;
 use crate::array::{copy_runs, Array};
+use crate::buffer::Buffer;
 use crate::dtype::{DType, Element};
 use crate::error::{fmt_shape, Error, Result};
-use crate::layout::{normalize_axis, Layout, Order};
+use crate::layout::{checked_size, normalize_axis, Layout, Order};
 
 /// The array repeated `reps[k]` times along each axis (`np.tile`). When `reps` is shorter than
 /// the array's rank it is padded with leading 1s; when longer, the array gets leading length-1
@@ -95,12 +96,12 @@ pub fn repeat(a: &Array, repeats: &[isize], axis: Option<isize>) -> Result<Array
         }
     };
     let n = src.shape()[ax];
-    let counts: Vec<usize> = match repeats {
+    let counts = match repeats {
         [r] => {
             if *r < 0 && n > 0 {
                 return Err(negative_dims());
             }
-            vec![(*r).max(0) as usize; n]
+            Counts::Uniform((*r).max(0) as usize)
         }
         _ if repeats.len() != n => {
             return Err(Error::Value(format!(
@@ -115,19 +116,20 @@ pub fn repeat(a: &Array, repeats: &[isize], axis: Option<isize>) -> Result<Array
                     "repeats may not contain negative values.".into(),
                 ));
             }
-            repeats.iter().map(|&r| r as usize).collect()
+            Counts::Each(repeats.iter().map(|&r| r as usize).collect())
         }
     };
     let mut shape = src.shape().to_vec();
-    shape[ax] = counts
-        .iter()
-        .try_fold(0usize, |s, &c| s.checked_add(c))
-        .ok_or_else(|| Error::Value("array is too big".into()))?;
+    shape[ax] = match &counts {
+        Counts::Uniform(r) => r.checked_mul(n),
+        Counts::Each(v) => v.iter().try_fold(0usize, |s, &c| s.checked_add(c)),
+    }
+    .ok_or_else(|| Error::Value("array is too big".into()))?;
     new_written(&shape, src.dtype(), |dst| {
         crate::dispatch_dtype!(src.dtype(), T => {
             let r = Repeater { src: src.base_ptr(), layout: src.layout(), axis: ax, counts: &counts };
-            // SAFETY: `dst` is the fresh output of dtype T whose axis `ax` is the sum of
-            // `counts` and whose other axes are the source's; the source layout addresses
+            // SAFETY: `dst` is the fresh output of dtype T whose axis `ax` is the sum of the
+            // counts and whose other axes are the source's; the source layout addresses
             // elements of `src`'s buffer of dtype T.
             unsafe { r.run::<T>(dst as *mut T) }
         });
@@ -140,18 +142,20 @@ fn negative_dims() -> Error {
 }
 
 /// A new C-ordered array of `shape` and `dtype` whose elements `write` stores, each exactly
-/// once, given the base of the fresh buffer; an array without elements skips `write`.
+/// once, given the base of the fresh buffer (not zeroed first); an array without elements skips
+/// `write`.
 pub(crate) fn new_written(
     shape: &[usize],
     dtype: DType,
     write: impl FnOnce(*mut u8) -> Result<()>,
 ) -> Result<Array> {
-    let mut out = Array::empty(shape, dtype)?;
-    if out.size() > 0 {
-        out.make_unique()?;
-        write(out.base_ptr_mut())?;
+    let n = checked_size(shape, dtype.itemsize())?;
+    if n == 0 {
+        return Array::zeros(shape, dtype);
     }
-    Ok(out)
+    let buf = Buffer::for_overwrite(n * dtype.itemsize())?;
+    write(buf.as_mut_ptr())?;
+    Ok(Array::from_buffer(buf, dtype, Layout::contiguous(shape)))
 }
 
 /// Copies the `block` elements at `p` into the `count - 1` blocks that follow them, reading
@@ -226,7 +230,41 @@ struct Repeater<'a> {
     src: *const u8,
     layout: &'a Layout,
     axis: usize,
-    counts: &'a [usize],
+    counts: &'a Counts,
+}
+
+/// How often each slice along the repeated axis appears.
+enum Counts {
+    /// The same count for every slice.
+    Uniform(usize),
+    /// One count per slice.
+    Each(Vec<usize>),
+}
+
+impl Counts {
+    fn get(&self, j: usize) -> usize {
+        match self {
+            Counts::Uniform(r) => *r,
+            Counts::Each(v) => v[j],
+        }
+    }
+}
+
+/// Writes each of `n` elements (`stride` apart from `src`) `R` times in a row at `out`.
+///
+/// # Safety
+/// The `n` source elements are readable and `out` is valid for `n * R` writes.
+#[inline(always)]
+unsafe fn splat<T: Copy, const R: usize>(src: *const T, stride: isize, n: usize, out: *mut T) {
+    for i in 0..n {
+        // SAFETY: the caller's contract.
+        unsafe {
+            let v = *src.offset(i as isize * stride);
+            for k in 0..R {
+                out.add(i * R + k).write(v);
+            }
+        }
+    }
 }
 
 impl Repeater<'_> {
@@ -252,14 +290,36 @@ impl Repeater<'_> {
                 return out;
             }
             let inner: usize = shape[m + 1..].iter().product();
-            let src = self.src as *const T;
-            for (j, &r) in self.counts.iter().enumerate() {
-                let o = off + j as isize * strides[m];
+            let (n, st) = (shape[m], strides[m]);
+            let src = (self.src as *const T).offset(off);
+            if m + 1 == shape.len() {
+                // Single elements: a fixed count takes a loop the compiler unrolls.
+                if let Counts::Uniform(r) = *self.counts {
+                    match r {
+                        1 => splat::<T, 1>(src, st, n, out),
+                        2 => splat::<T, 2>(src, st, n, out),
+                        3 => splat::<T, 3>(src, st, n, out),
+                        4 => splat::<T, 4>(src, st, n, out),
+                        _ => {
+                            for j in 0..n {
+                                let v = *src.offset(j as isize * st);
+                                for k in 0..r {
+                                    out.add(j * r + k).write(v);
+                                }
+                            }
+                        }
+                    }
+                    return out.add(n * r);
+                }
+            }
+            for j in 0..n {
+                let r = self.counts.get(j);
                 if r == 0 {
                     continue;
                 }
+                let o = off + j as isize * st;
                 if m + 1 == shape.len() {
-                    let v = *src.offset(o);
+                    let v = *src.offset(j as isize * st);
                     for k in 0..r {
                         out.add(k).write(v);
                     }
