@@ -132,3 +132,30 @@ fn reshape_f_copies_are_f_contiguous() {
     assert!(numox::shares_memory(&v, &a));
     assert_eq!(v.to_vec::<i64>().unwrap(), vec![0, 1, 2, 3, 4, 5]);
 }
+
+#[test]
+fn large_inputs_match_index_formulas() {
+    // 8 MB of float64: the block copies take copy_runs' two-core path.
+    let n = 1_000_000usize;
+    let a = numox::arange(0.0, n as f64, 1.0).unwrap();
+    let r = numox::roll(&a, &[3], None)
+        .unwrap()
+        .to_vec::<f64>()
+        .unwrap();
+    assert!((0..n).all(|i| r[i] == ((i + n - 3) % n) as f64));
+    let t = numox::tile(&a, &[2]).unwrap().to_vec::<f64>().unwrap();
+    assert!((0..2 * n).all(|i| t[i] == (i % n) as f64));
+    let p = numox::repeat(&a, &[3], None)
+        .unwrap()
+        .to_vec::<f64>()
+        .unwrap();
+    assert!((0..3 * n).all(|i| p[i] == (i / 3) as f64));
+    let m = a.reshape(&[1000, 1000]).unwrap();
+    let e = numox::pad(&m, &[(1, 2)], PadMode::Edge).unwrap();
+    assert_eq!(e.shape(), &[1003, 1003]);
+    let at = |i: isize, j: isize| e.get_as::<f64>(&[i, j]).unwrap();
+    assert_eq!(
+        (at(0, 0), at(-1, -1), at(0, -1), at(500, 1)),
+        (0.0, 999_999.0, 999.0, 499_000.0)
+    );
+}

@@ -133,7 +133,7 @@ impl Roller<'_> {
 pub fn rot90(a: &Array, k: isize, axes: [isize; 2]) -> Result<Array> {
     let nd = a.ndim() as isize;
     let [a0, a1] = axes;
-    if a0 == a1 || (a0 - a1).abs() == nd {
+    if a0 == a1 || (a0 as i128 - a1 as i128).abs() == nd as i128 {
         return Err(Error::Value("Axes must be different.".into()));
     }
     if a0 >= nd || a0 < -nd || a1 >= nd || a1 < -nd {

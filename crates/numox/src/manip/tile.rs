@@ -26,6 +26,7 @@ use crate::layout::{checked_size, normalize_axis, Layout, Order};
 ///     tile(&a, &[-1]).unwrap_err().to_string(),
 ///     "negative dimensions are not allowed"
 /// );
+/// assert!(tile(&a, &[isize::MAX, 2]).is_err());
 /// ```
 pub fn tile(a: &Array, reps: &[isize]) -> Result<Array> {
     let nd = a.ndim().max(reps.len());
@@ -47,8 +48,9 @@ pub fn tile(a: &Array, reps: &[isize]) -> Result<Array> {
         .shape()
         .iter()
         .zip(&tup)
-        .map(|(&n, &r)| n as isize * r)
-        .collect();
+        .map(|(&n, &r)| (n as isize).checked_mul(r))
+        .collect::<Option<_>>()
+        .ok_or_else(|| Error::Value("array is too big".into()))?;
     if shape_out.iter().any(|&n| n <= 0) {
         // Nothing to write; NumPy's final reshape gives the shape, or its error.
         return Array::empty(&[0], a.dtype())?.reshape(&shape_out);
