@@ -122,18 +122,23 @@ def describe(r, xs):
     return ":".join([",".join(map(str, np.shape(r))), str(r.dtype), shares, vals])
 
 
-def generate(out):
+def write(out, name, cases, call):
+    """Runs each (function, arguments, inputs) case through call and writes name in out."""
     lines = []
-    for fn, args, inputs in CASES:
+    for fn, args, inputs in cases:
         xs = [build(s) for s in inputs.split(";")]
         try:
             r = call(fn, args, xs)
             rs = list(r) if isinstance(r, (tuple, list)) else [r]
             res = ";".join(describe(x, xs) for x in rs)
-        except (ValueError, IndexError, TypeError) as e:
+        except (ValueError, IndexError, TypeError, ZeroDivisionError, OverflowError) as e:
             res = "ERR:" + str(e)
         lines.append("|".join([fn, args, inputs, res]))
-    with open(os.path.join(out, "manip.txt"), "w") as f:
+    with open(os.path.join(out, name), "w") as f:
         f.write("# function|arguments|inputs (dtype/order/shape/recipe/offset;...)|"
                 "shape:dtype:shares:values;... or ERR:message\n")
         f.write("\n".join(lines) + "\n")
+
+
+def generate(out):
+    write(out, "manip.txt", CASES, call)

@@ -34,6 +34,10 @@
 //! | `a[0, 1] = 2.7` | `a.set(&[0, 1], 2.7)?` |
 //! | `np.promote_types(a, b)`, `np.can_cast(a, b, "same_kind")` | `promote::promote_types(a, b)?`, `promote::can_cast(a, b, Casting::SameKind)` |
 //! | `np.result_type(a, 1.0)` | `promote::result_type(&[a.dtype()], &[ScalarKind::Float])?` |
+//! | `a.reshape(3, 2, order='F')` | `a.reshape_order(&[3, 2], Order::F)?` |
+//! | `np.split(a, 3)`, `np.split(a, [2, 5], axis=1)` | `split(&a, 3, 0)?`, `split(&a, &[2, 5], 1)?` |
+//! | `np.pad(a, 2, mode='edge')`, `np.pad(a, ((1, 0), (0, 2)))` | `pad(&a, &[(2, 2)], PadMode::Edge)?`, `pad(&a, &[(1, 0), (0, 2)], PadMode::default())?` |
+//! | `np.shares_memory(a, b)` | `shares_memory(&a, &b)` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!

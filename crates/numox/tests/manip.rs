@@ -5,24 +5,8 @@
 
 mod recipes;
 
-use numox::{Array, Casting, DType, Order};
-use recipes::{apply, nums};
-
-/// dtype/order/shape/recipe/offset: arange(size) + offset cast to dtype, filled in order.
-fn build(spec: &str) -> Array {
-    let f: Vec<&str> = spec.split('/').collect();
-    let dtype: DType = f[0].parse().unwrap();
-    let order = if f[1] == "F" { Order::F } else { Order::C };
-    let shape = nums::<usize>(f[2]);
-    let off: i64 = f[4].parse().unwrap();
-    let n: usize = shape.iter().product();
-    let v: Vec<i64> = (0..n as i64).map(|k| k + off).collect();
-    let base = Array::from_shape_vec_order(&shape, v, order)
-        .unwrap()
-        .astype_with(dtype, Casting::Unsafe)
-        .unwrap();
-    apply(base, f[3])
-}
+use numox::{Array, Order};
+use recipes::{build, nums, replay};
 
 fn ints(s: &str) -> Vec<isize> {
     nums::<isize>(s)
@@ -76,43 +60,7 @@ fn call(func: &str, args: &str, xs: &[Array]) -> numox::Result<Vec<Array>> {
 
 #[test]
 fn manip_matches_numpy() {
-    let text = include_str!("data/manip/manip.txt");
-    let (mut n, mut errors) = (0, 0);
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let f: Vec<&str> = line.splitn(4, '|').collect();
-        let xs: Vec<Array> = f[2].split(';').map(build).collect();
-        let ctx = format!("case {line}");
-        let got = call(f[0], f[1], &xs);
-        n += 1;
-        if let Some(msg) = f[3].strip_prefix("ERR:") {
-            assert_eq!(
-                got.err().map(|e| e.to_string()).as_deref(),
-                Some(msg),
-                "{ctx}"
-            );
-            errors += 1;
-            continue;
-        }
-        let got = got.unwrap_or_else(|e| panic!("{e}: {ctx}"));
-        let want: Vec<&str> = f[3].split(';').collect();
-        assert_eq!(got.len(), want.len(), "{ctx}");
-        for (r, w) in got.iter().zip(want) {
-            let p: Vec<&str> = w.split(':').collect();
-            assert_eq!(r.shape(), nums::<usize>(p[0]).as_slice(), "shape, {ctx}");
-            assert_eq!(r.dtype().name(), p[1], "dtype, {ctx}");
-            // "-": NumPy gave a scalar, not an array (flip of a 0-d array); numox gives a 0-d view.
-            if p[2] != "-" {
-                let shares = r.size() > 0 && xs.iter().any(|x| r.shares_buffer(x));
-                assert_eq!(shares, p[2] == "1", "sharing, {ctx}");
-            }
-            let vals = r
-                .astype_with(DType::Int64, Casting::Unsafe)
-                .unwrap()
-                .to_vec::<i64>()
-                .unwrap();
-            assert_eq!(vals, nums::<i64>(p[3]), "values, {ctx}");
-        }
-    }
+    let (n, errors) = replay(include_str!("data/manip/manip.txt"), call);
     assert_eq!((n, errors), (301, 37));
 }
 

@@ -150,8 +150,10 @@ fn vec_buffer<T: Element>(v: Vec<T>) -> Buffer {
 
 /// Resolves a reshape target that may hold one `-1` against `size` elements.
 pub(crate) fn resolve_reshape(size: usize, shape: &[isize]) -> Result<Vec<usize>> {
+    // NumPy's message skips leading unknown dimensions: (-1, 4) prints as "(4)".
     let show = || {
-        let parts: Vec<String> = shape
+        let lead = shape.iter().take_while(|&&d| d < 0).count();
+        let parts: Vec<String> = shape[lead..]
             .iter()
             .map(|&d| {
                 if d < 0 {
@@ -161,10 +163,8 @@ pub(crate) fn resolve_reshape(size: usize, shape: &[isize]) -> Result<Vec<usize>
                 }
             })
             .collect();
-        match parts.len() {
-            1 => format!("({},)", parts[0]),
-            _ => format!("({})", parts.join(",")),
-        }
+        let close = if shape.len() == 1 { ",)" } else { ")" };
+        format!("({}{close}", parts.join(","))
     };
     let mut unknown = None;
     let mut known: usize = 1;
@@ -217,5 +217,22 @@ mod tests {
         assert_eq!(resolve_reshape(12, &[-2, 6]).unwrap(), vec![2, 6]);
         assert!(resolve_reshape(12, &[5]).is_err());
         assert!(resolve_reshape(0, &[0, -1]).is_err());
+        let msg = |shape: &[isize]| resolve_reshape(6, shape).unwrap_err().to_string();
+        assert_eq!(
+            msg(&[-1, 4]),
+            "cannot reshape array of size 6 into shape (4)"
+        );
+        assert_eq!(
+            msg(&[-1, 4, 5]),
+            "cannot reshape array of size 6 into shape (4,5)"
+        );
+        assert_eq!(
+            msg(&[2, -1, 5]),
+            "cannot reshape array of size 6 into shape (2,newaxis,5)"
+        );
+        assert_eq!(
+            msg(&[0, -1]),
+            "cannot reshape array of size 6 into shape (0,newaxis)"
+        );
     }
 }

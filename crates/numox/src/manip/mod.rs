@@ -12,6 +12,12 @@
 
 mod dims;
 mod join;
+mod memory;
+mod pad;
+mod reshape;
+mod roll;
+mod split;
+mod tile;
 mod views;
 
 pub use dims::{
@@ -19,6 +25,12 @@ pub use dims::{
     expand_dims, squeeze,
 };
 pub use join::{column_stack, concatenate, dstack, hstack, stack, vstack};
+pub use memory::{may_share_memory, shares_memory};
+pub use pad::{pad, PadMode};
+pub use reshape::reshape;
+pub use roll::{roll, rot90};
+pub use split::{array_split, dsplit, hsplit, split, vsplit, Sections};
+pub use tile::{repeat, tile};
 pub use views::{flatten, flip, fliplr, flipud, moveaxis, ravel, swapaxes, transpose};
 
 use crate::error::{Error, Result};

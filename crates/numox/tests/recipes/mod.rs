@@ -1,6 +1,7 @@
-//! Helpers shared by the golden tests that replay view recipes (views.rs, manip.rs).
+//! Helpers shared by the golden tests that replay view recipes (views.rs, manip.rs,
+//! manip2.rs).
 
-use numox::Array;
+use numox::{Array, Casting, DType, Order};
 
 /// Comma-separated numbers (empty items skipped).
 pub fn nums<T: std::str::FromStr>(s: &str) -> Vec<T>
@@ -42,4 +43,70 @@ pub fn apply(mut a: Array, recipe: &str) -> Array {
         };
     }
     a
+}
+
+/// An input of scripts/golden/manip.py, `dtype/order/shape/recipe/offset`: arange(size) + offset
+/// cast to dtype, filled in order, then the view recipe applied.
+#[allow(dead_code)] // views.rs builds its inputs itself
+pub fn build(spec: &str) -> Array {
+    let f: Vec<&str> = spec.split('/').collect();
+    let dtype: DType = f[0].parse().unwrap();
+    let order = if f[1] == "F" { Order::F } else { Order::C };
+    let shape = nums::<usize>(f[2]);
+    let off: i64 = f[4].parse().unwrap();
+    let n: usize = shape.iter().product();
+    let v: Vec<i64> = (0..n as i64).map(|k| k + off).collect();
+    let base = Array::from_shape_vec_order(&shape, v, order)
+        .unwrap()
+        .astype_with(dtype, Casting::Unsafe)
+        .unwrap();
+    apply(base, f[3])
+}
+
+/// Replays a golden file of lines `function|arguments|inputs|results` (inputs for [`build`],
+/// separated by ';'; results `shape:dtype:shares:values` separated by ';', or `ERR:message`)
+/// through `call`, asserting each result; returns the number of cases and of error cases.
+/// `shares` is NumPy's `np.shares_memory` of the result with any input, checked with
+/// [`numox::shares_memory`]; `-` (NumPy gave a scalar, where numox gives a 0-d view) skips it.
+#[allow(dead_code)] // views.rs has its own format
+pub fn replay(
+    text: &str,
+    call: impl Fn(&str, &str, &[Array]) -> numox::Result<Vec<Array>>,
+) -> (usize, usize) {
+    let (mut n, mut errors) = (0, 0);
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.splitn(4, '|').collect();
+        let xs: Vec<Array> = f[2].split(';').map(build).collect();
+        let ctx = format!("case {line}");
+        let got = call(f[0], f[1], &xs);
+        n += 1;
+        if let Some(msg) = f[3].strip_prefix("ERR:") {
+            assert_eq!(
+                got.err().map(|e| e.to_string()).as_deref(),
+                Some(msg),
+                "{ctx}"
+            );
+            errors += 1;
+            continue;
+        }
+        let got = got.unwrap_or_else(|e| panic!("{e}: {ctx}"));
+        let want: Vec<&str> = f[3].split(';').collect();
+        assert_eq!(got.len(), want.len(), "{ctx}");
+        for (r, w) in got.iter().zip(want) {
+            let p: Vec<&str> = w.split(':').collect();
+            assert_eq!(r.shape(), nums::<usize>(p[0]).as_slice(), "shape, {ctx}");
+            assert_eq!(r.dtype().name(), p[1], "dtype, {ctx}");
+            if p[2] != "-" {
+                let shares = xs.iter().any(|x| numox::shares_memory(r, x));
+                assert_eq!(shares, p[2] == "1", "sharing, {ctx}");
+            }
+            let vals = r
+                .astype_with(DType::Int64, Casting::Unsafe)
+                .unwrap()
+                .to_vec::<i64>()
+                .unwrap();
+            assert_eq!(vals, nums::<i64>(p[3]), "values, {ctx}");
+        }
+    }
+    (n, errors)
 }
