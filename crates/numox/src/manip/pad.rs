@@ -100,12 +100,13 @@ pub fn pad(a: &Array, widths: &[(usize, usize)], mode: PadMode) -> Result<Array>
         }
         _ => None,
     };
-    if values.is_none() && a.size() == 0 {
-        if let Some(k) = (0..nd).find(|&k| a.shape()[k] == 0 && widths[k] != (0, 0)) {
-            return Err(Error::Value(format!(
-                "can't extend empty axis {k} using modes other than 'constant' or 'empty'"
-            )));
-        }
+    if values.is_none()
+        && a.size() == 0
+        && let Some(k) = (0..nd).find(|&k| a.shape()[k] == 0 && widths[k] != (0, 0))
+    {
+        return Err(Error::Value(format!(
+            "can't extend empty axis {k} using modes other than 'constant' or 'empty'"
+        )));
     }
     if nd == 0 {
         return Ok(a.copy());
