@@ -36,6 +36,7 @@ AREAS = [
     "ufunc_math",
     "ufunc_bits",
     "manip",
+    "index",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

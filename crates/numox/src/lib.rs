@@ -51,6 +51,7 @@ pub mod creation;
 pub mod dispatch;
 pub mod dtype;
 pub mod error;
+pub mod index;
 pub mod io;
 mod iter;
 mod kernels;
@@ -73,6 +74,10 @@ pub use creation::{
 pub use dtype::{DType, Element, Scalar};
 pub use error::{Error, Result};
 pub use half::{bf16, f16};
+pub use index::{
+    argwhere, compress, count_nonzero, extract, flatnonzero, nonzero, put, put_along_axis, take,
+    take_along_axis, Ellipsis, Idx, NewAxis, TakeMode,
+};
 pub use layout::Order;
 pub use manip::*;
 pub use num_complex::{Complex32, Complex64};
