@@ -57,6 +57,11 @@ CASES = {
     "add_f64_10": lambda: (lambda a=_frac(10, 0), b=_frac(10, 1): a + b),
     "add_bcast_f64_1000x1000": lambda: (
         lambda m=_frac(1_000_000, 0).reshape(1000, 1000), r=_frac(1000, 1): m + r),
+    # ---- indexing (issue 4); the same scrambled indices as numox-bench's take_index.
+    "take_f64_1e7_1e6": lambda: (
+        lambda a=_frac(N, 0), i=(np.arange(1_000_000, dtype=np.int64) * 2654435761) % N: a[i]),
+    "mask_f64_1e7": lambda: (lambda a=_frac(N, 0): a[a > 0.5]),
+    "setmask_f64_1e7": lambda: (lambda a=_frac(N, 0): a.__setitem__(a > 0.5, 0)),
 }
 
 
