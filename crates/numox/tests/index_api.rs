@@ -74,7 +74,7 @@ fn views_share_and_fancy_copies() {
     let a = grid();
     let v = a.index(&s![1, ..;-1]).unwrap();
     assert!(v.shares_buffer(&a) && !v.flags().owndata);
-    let c = a.index(&s![.., &array![0i64, 2]]).unwrap();
+    let c = a.index(&s![.., array![0i64, 2]]).unwrap();
     assert!(!c.shares_buffer(&a) && c.is_c_contiguous());
     assert_eq!(c.shape(), &[2, 2, 4]);
     assert!(a.slice(&s![&array![0i64]]).is_err());
@@ -109,14 +109,14 @@ fn copy_on_write_keeps_other_handles() {
     // An index array that is a view of the target itself.
     let mut x = array![2i64, 0, 1];
     let idx = x.clone();
-    x.assign(&s![&idx], &array![7i64, 8, 9]).unwrap();
+    x.assign(&s![&idx], array![7i64, 8, 9]).unwrap();
     assert_eq!(vals(&x), vec![8, 9, 7]);
 }
 
 #[test]
 fn repeated_indices_last_write_wins() {
     let mut a = Array::zeros(&[4], DType::Float64).unwrap();
-    a.assign(&s![&array![1i64, 1, 3, 1]], &array![1.0, 2.0, 3.0, 4.0])
+    a.assign(&s![&array![1i64, 1, 3, 1]], array![1.0, 2.0, 3.0, 4.0])
         .unwrap();
     assert_eq!(a.to_vec::<f64>().unwrap(), vec![0.0, 4.0, 0.0, 3.0]);
 }
@@ -132,18 +132,18 @@ fn read_only_targets_and_casting_rules() {
     let mut a = Array::from_vec(vec![1i32, 2, 3]);
     let fancy = s![&array![0i64, 2]];
     assert!(a
-        .assign_with(&fancy, &array![1.5, 2.5], Casting::SameKind)
+        .assign_with(&fancy, array![1.5, 2.5], Casting::SameKind)
         .is_err());
     assert!(a
-        .assign_with(&fancy, &array![5i64, 6], Casting::SameKind)
+        .assign_with(&fancy, array![5i64, 6], Casting::SameKind)
         .is_ok());
     assert_eq!(
-        a.assign_with(&fancy, &array![5i64, 6], Casting::Safe)
+        a.assign_with(&fancy, array![5i64, 6], Casting::Safe)
             .unwrap_err()
             .to_string(),
         "Cannot cast array data from dtype('int64') to dtype('int32') according to the rule 'safe'"
     );
-    a.assign(&fancy, &array![1.9, -1.9]).unwrap(); // unsafe: truncates
+    a.assign(&fancy, array![1.9, -1.9]).unwrap(); // unsafe: truncates
     assert_eq!(a.to_vec::<i32>().unwrap(), vec![1, 2, -1]);
     assert_eq!(
         a.assign(&s![0], f64::NAN).unwrap_err().to_string(),
