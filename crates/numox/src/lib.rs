@@ -34,6 +34,9 @@
 //! | `a[0, 1] = 2.7` | `a.set(&[0, 1], 2.7)?` |
 //! | `np.promote_types(a, b)`, `np.can_cast(a, b, "same_kind")` | `promote::promote_types(a, b)?`, `promote::can_cast(a, b, Casting::SameKind)` |
 //! | `np.result_type(a, 1.0)` | `promote::result_type(&[a.dtype()], &[ScalarKind::Float])?` |
+//! | `a[1:, ::-1]`, `a[..., np.newaxis]` | `a.index(&s![1.., ..;-1])?`, `a.index(&s![..., NewAxis])?` |
+//! | `a[idx]`, `a[a > 0.5]` | `a.index(&s![&idx])?`, `a.index(&s![&a.greater(0.5)?])?` |
+//! | `a[a > 5] = 0`, `a[1:, 0] = v` | `a.assign(&s![&a.greater(5)?], 0)?`, `a.assign(&s![1.., 0], &v)?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!
