@@ -249,7 +249,7 @@ unsafe fn fill_mask<T: Element>(base: *mut u8, offset: usize, m: &Array, x: T) -
             // Blocks of 64 whose mask is all false are skipped without touching the target
             // (one read of 64 mask bytes); the others take a branch-free select.
             for (ys, ms) in dst.chunks_mut(64).zip(mk.chunks(64)) {
-                if ms.iter().fold(0u8, |acc, &b| acc | b) == 0 {
+                if !any_set(ms) {
                     continue;
                 }
                 for (y, &b) in ys.iter_mut().zip(ms) {
@@ -270,4 +270,17 @@ unsafe fn fill_mask<T: Element>(base: *mut u8, offset: usize, m: &Array, x: T) -
         run(0, n);
     }
     Ok(())
+}
+
+/// True when some byte of a mask block is nonzero (read eight bytes at a time).
+#[inline(always)]
+fn any_set(m: &[u8]) -> bool {
+    let (words, tail) = m.split_at(m.len() / 8 * 8);
+    let mut acc = tail.iter().fold(0u64, |acc, &b| acc | b as u64);
+    for w in words.chunks_exact(8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        acc |= u64::from_ne_bytes(b);
+    }
+    acc != 0
 }
