@@ -101,7 +101,7 @@ pub fn select_layout(l: &Layout, items: &[Basic]) -> Result<(Layout, Vec<Kept>)>
                 src += 1;
             }
             Basic::Slice(start, stop, step) => {
-                slices.push((shape.len(), src, start, stop, step));
+                slices.push((shape.len(), start, stop, step));
                 shape.push(l.shape()[src]);
                 strides.push(l.strides()[src]);
                 src += 1;
@@ -139,9 +139,9 @@ pub fn select_layout(l: &Layout, items: &[Basic]) -> Result<(Layout, Vec<Kept>)>
         strides.push(l.strides()[src]);
         src += 1;
     }
-    // Slices go last: an empty slice leaves the offset where it was (it addresses nothing), and
-    // the integers' bounds were checked first, as NumPy checks them.
-    for (axis, _src, start, stop, step) in slices {
+    // Slices are resolved once every axis is placed: an empty result keeps the input's offset
+    // (it addresses nothing, and the offset must stay inside the buffer).
+    for (axis, start, stop, step) in slices {
         let n = shape[axis];
         let (first, len) = crate::layout::slice_indices(n, start, stop, step)?;
         if len > 0 {
