@@ -63,6 +63,11 @@ CASES = {
     "concatenate_f64_2x5e6": lambda: (
         lambda a=_frac(N // 2, 0), b=_frac(N // 2, 1): np.concatenate([a, b])),
     "slice_step_f64_1e7": lambda: (lambda a=_frac(N, 0): a[::-3].copy()),
+    # ---- indexing (issue 4); the same scrambled indices as numox-bench's take_index.
+    "take_f64_1e7_1e6": lambda: (
+        lambda a=_frac(N, 0), i=(np.arange(1_000_000, dtype=np.int64) * 2654435761) % N: a[i]),
+    "mask_f64_1e7": lambda: (lambda a=_frac(N, 0): a[a > 0.5]),
+    "setmask_f64_1e7": lambda: (lambda a=_frac(N, 0): a.__setitem__(a > 0.5, 0)),
 }
 
 

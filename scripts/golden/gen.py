@@ -37,6 +37,7 @@ AREAS = [
     "ufunc_bits",
     "manip",
     "manip2",
+    "index",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

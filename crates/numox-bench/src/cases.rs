@@ -361,7 +361,75 @@ pub static CASES: &[Case] = &[
             })
         }),
     },
+    // ---- indexing (issue 4)
+    Case {
+        // `a[idx]`: 1e6 int64 indices spread over 1e7 float64 (a deterministic scramble).
+        name: "take_f64_1e7_1e6",
+        bytes: (2 * F64 + 8) * TAKE_M as u64,
+        numox: run(|| {
+            // The data in numox's own buffer (huge pages, as NumPy's allocator gives its arrays):
+            // random reads over 80 MB are bound by address translation as much as by memory.
+            let a = numox_frac(N, 0).copy();
+            let idx = Array::from_vec((0..TAKE_M).map(take_index).collect::<Vec<i64>>());
+            Box::new(move || {
+                drop(black_box(
+                    black_box(&a).index(&numox::s![black_box(&idx)]).unwrap(),
+                ))
+            })
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            let idx: Vec<usize> = (0..TAKE_M).map(|i| take_index(i) as usize).collect();
+            Box::new(move || drop(black_box(black_box(&a).select(ndarray::Axis(0), &idx))))
+        }),
+    },
+    Case {
+        // `a[a > 0.5]`, the comparison included.
+        name: "mask_f64_1e7",
+        bytes: (2 * F64 + 2) * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || {
+                let m = numox::greater(black_box(&a), 0.5).unwrap();
+                drop(black_box(a.index(&numox::s![m]).unwrap()))
+            })
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || {
+                let v: Vec<f64> = black_box(&a).iter().copied().filter(|&x| x > 0.5).collect();
+                drop(black_box(Array1::from_vec(v)))
+            })
+        }),
+    },
+    Case {
+        // `a[a > 0.5] = 0` in place, the comparison included.
+        name: "setmask_f64_1e7",
+        bytes: (2 * F64 + 2) * N as u64,
+        numox: run(|| {
+            let mut a = numox_frac(N, 0);
+            Box::new(move || {
+                let m = numox::greater(black_box(&a), 0.5).unwrap();
+                a.assign(&numox::s![m], 0.0).unwrap();
+                black_box(&mut a);
+            })
+        }),
+        ndarray: run(|| {
+            let mut a = ndarray_frac(N, 0);
+            Box::new(move || {
+                black_box(&mut a).mapv_inplace(|x| if x > 0.5 { 0.0 } else { x });
+            })
+        }),
+    },
 ];
+
+/// Indices of `take_f64_1e7_1e6`.
+const TAKE_M: usize = 1_000_000;
+
+/// The i-th index of `take_f64_1e7_1e6`: `i * 2654435761 mod 1e7` (as bench_numpy.py's).
+fn take_index(i: usize) -> i64 {
+    (i as i64 * 2_654_435_761) % N as i64
+}
 
 /// `frac((i + k) * golden ratio)` for `i` in `0..n`: values spread over [0, 1).
 fn frac_value(i: usize, k: usize) -> f64 {

@@ -38,6 +38,9 @@
 //! | `np.split(a, 3)`, `np.split(a, [2, 5], axis=1)` | `split(&a, 3, 0)?`, `split(&a, &[2, 5], 1)?` |
 //! | `np.pad(a, 2, mode='edge')`, `np.pad(a, ((1, 0), (0, 2)))` | `pad(&a, &[(2, 2)], PadMode::Edge)?`, `pad(&a, &[(1, 0), (0, 2)], PadMode::default())?` |
 //! | `np.shares_memory(a, b)` | `shares_memory(&a, &b)` |
+//! | `a[1:, ::-1]`, `a[..., np.newaxis]` | `a.index(&s![1.., ..;-1])?`, `a.index(&s![..., NewAxis])?` |
+//! | `a[idx]`, `a[a > 0.5]` | `a.index(&s![&idx])?`, `a.index(&s![&a.greater(0.5)?])?` |
+//! | `a[a > 5] = 0`, `a[1:, 0] = v` | `a.assign(&s![&a.greater(5)?], 0)?`, `a.assign(&s![1.., 0], &v)?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!
@@ -55,6 +58,7 @@ pub mod creation;
 pub mod dispatch;
 pub mod dtype;
 pub mod error;
+pub mod index;
 pub mod io;
 mod iter;
 mod kernels;
@@ -77,6 +81,10 @@ pub use creation::{
 pub use dtype::{DType, Element, Scalar};
 pub use error::{Error, Result};
 pub use half::{bf16, f16};
+pub use index::{
+    argwhere, compress, count_nonzero, extract, flatnonzero, nonzero, put, put_along_axis, take,
+    take_along_axis, Ellipsis, Idx, NewAxis, TakeMode,
+};
 pub use layout::Order;
 pub use manip::*;
 pub use num_complex::{Complex32, Complex64};

@@ -11,6 +11,7 @@ mod construct;
 mod convert;
 mod view_mut;
 
+pub(crate) use access::fill_runs;
 pub use convert::{Leaf, Nested};
 pub use view_mut::ArrayViewMut;
 

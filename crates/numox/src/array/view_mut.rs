@@ -38,6 +38,11 @@ impl<'a> ArrayViewMut<'a> {
         }
     }
 
+    /// The buffer base, layout and dtype, for writers in other modules.
+    pub(crate) fn raw_parts(&mut self) -> (*mut u8, &Layout, DType) {
+        (self.ptr, &self.layout, self.dtype)
+    }
+
     /// Dimension lengths.
     ///
     /// ```

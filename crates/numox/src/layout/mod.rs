@@ -6,6 +6,7 @@ mod iter;
 mod shape;
 
 pub use iter::{for_each_run, Run};
+pub(crate) use shape::slice_indices;
 pub use shape::{broadcast_shapes, c_strides, checked_size, f_strides, normalize_axis};
 
 use crate::error::{fmt_shape, Error, Result};
