@@ -204,3 +204,26 @@ fn parallel_paths_match_the_general_ones() {
         fast.to_vec::<f64>().unwrap()
     );
 }
+
+#[test]
+fn uint64_indices_past_i64_max_are_out_of_bounds() {
+    let a = numox::array![1.0, 2.0, 3.0];
+    let big = Array::from_vec(vec![1u64, 1 << 63]);
+    // One index array (the fused gather) and two (the general path), read and written.
+    assert!(matches!(
+        a.index(&s![&big]),
+        Err(numox::Error::Index { size: 3, .. })
+    ));
+    let m = numox::array![[1, 2], [3, 4]];
+    let small = Array::from_vec(vec![0u64, 1]);
+    assert!(m.index(&s![&small, &big]).is_err());
+    assert_eq!(
+        m.index(&s![&small, &small])
+            .unwrap()
+            .to_vec::<i64>()
+            .unwrap(),
+        vec![1, 4]
+    );
+    let mut w = a.clone();
+    assert!(w.assign(&s![&big], 0.0).is_err());
+}

@@ -8,7 +8,7 @@ use crate::buffer::Buffer;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
 use crate::layout::{for_each_run, Dims, Layout};
-use num_traits::AsPrimitive;
+use num_traits::ToPrimitive;
 use rayon::prelude::*;
 
 /// Index counts at or above this use both cores (a gather of random positions is latency-bound,
@@ -20,6 +20,13 @@ pub(crate) fn fresh(shape: &[usize], dtype: DType) -> Result<Array> {
     let n = crate::layout::checked_size(shape, dtype.itemsize())?;
     let buf = Buffer::shared(n * dtype.itemsize(), dtype == DType::Bool)?;
     Ok(Array::from_shared(buf, dtype, Layout::contiguous(shape)))
+}
+
+/// An index value as i64: uint64 values past `i64::MAX` saturate, so they fail the bounds
+/// check instead of wrapping round to negative indices.
+#[inline(always)]
+fn index_i64<I: ToPrimitive>(x: I) -> i64 {
+    x.to_i64().unwrap_or(i64::MAX)
 }
 
 /// Resolves one index value against an axis of length `n` (negative from the end).
@@ -53,7 +60,7 @@ pub(crate) fn plan_offsets(plan: &Plan) -> Result<Vec<isize>> {
     Ok(offs)
 }
 
-fn add_offsets<I: Element + AsPrimitive<i64>>(
+fn add_offsets<I: Element + ToPrimitive>(
     idx: &Array,
     n: usize,
     stride: isize,
@@ -69,7 +76,7 @@ fn add_offsets<I: Element + AsPrimitive<i64>>(
         }
         for j in 0..r.len {
             // SAFETY: the run lies inside the index array's buffer, of dtype I.
-            let v: i64 = unsafe { *base.offset(r.offset as isize + j as isize * r.stride) }.as_();
+            let v = index_i64(unsafe { *base.offset(r.offset as isize + j as isize * r.stride) });
             match resolve(v, n, source) {
                 Ok(p) => offs[k + j] += p * stride,
                 Err(e) => {
@@ -210,7 +217,7 @@ fn gather_single(a: &Array, plan: &Plan, shape: &[usize]) -> Option<Result<Array
                 unsafe {
                     let (s, d, ix) = (src as *const T, dst as *mut T, ip as *const I);
                     for i in start..end {
-                        let v: i64 = (*ix.add(i)).as_();
+                        let v = index_i64(*ix.add(i));
                         let j = resolve(v, n, adv.source)?;
                         *d.add(i) = *s.offset(off + j * stride);
                     }
