@@ -115,6 +115,20 @@ fn pad_dims(a: &Array, axes: &[usize]) -> Array {
     a.with_layout(l)
 }
 
+/// A read-only view of `a` broadcast to `shape` (`np.broadcast_to`); the free form of
+/// [`Array::broadcast_to`].
+///
+/// ```
+/// let a = numox::array![1, 2, 3];
+/// let b = numox::broadcast_to(&a, &[2, 3]).unwrap();
+/// assert_eq!(b.to_vec::<i64>().unwrap(), vec![1, 2, 3, 1, 2, 3]);
+/// assert!(numox::shares_memory(&a, &b) && !b.is_writeable());
+/// assert!(numox::broadcast_to(&a, &[2, 4]).is_err());
+/// ```
+pub fn broadcast_to(a: &Array, shape: &[usize]) -> Result<Array> {
+    a.broadcast_to(shape)
+}
+
 /// Views of the arrays broadcast to their common shape (`np.broadcast_arrays`). Broadcast
 /// views are read-only; when every shape already matches, the arrays come back as they are.
 ///

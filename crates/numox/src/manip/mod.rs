@@ -22,7 +22,7 @@ mod views;
 
 pub use dims::{
     ascontiguousarray, asfortranarray, atleast_1d, atleast_2d, atleast_3d, broadcast_arrays,
-    expand_dims, squeeze,
+    broadcast_to, expand_dims, squeeze,
 };
 pub use join::{column_stack, concatenate, dstack, hstack, stack, vstack};
 pub use memory::{may_share_memory, shares_memory};
