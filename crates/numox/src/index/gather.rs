@@ -4,23 +4,17 @@
 
 use super::resolve::Plan;
 use crate::array::Array;
-use crate::buffer::Buffer;
-use crate::dtype::{DType, Element};
+use crate::dtype::Element;
 use crate::error::{Error, Result};
 use crate::layout::{for_each_run, Dims, Layout};
 use num_traits::ToPrimitive;
+
+use crate::ufunc::engine::new_contiguous;
 use rayon::prelude::*;
 
 /// Index counts at or above this use both cores (a gather of random positions is latency-bound,
 /// so two cores keep twice as many loads in flight).
 pub(crate) const PAR_MIN: usize = 1 << 16;
-
-/// A new C-contiguous array whose every element the caller writes.
-pub(crate) fn fresh(shape: &[usize], dtype: DType) -> Result<Array> {
-    let n = crate::layout::checked_size(shape, dtype.itemsize())?;
-    let buf = Buffer::shared(n * dtype.itemsize(), dtype == DType::Bool)?;
-    Ok(Array::from_shared(buf, dtype, Layout::contiguous(shape)))
-}
 
 /// An index value as i64: uint64 values past `i64::MAX` saturate, so they fail the bounds
 /// check instead of wrapping round to negative indices.
@@ -146,7 +140,7 @@ pub(crate) fn gather(a: &Array, plan: &Plan) -> Result<Array> {
         return r;
     }
     let offs = plan_offsets(plan)?;
-    let mut out = fresh(&shape, a.dtype())?;
+    let mut out = new_contiguous(&shape, a.dtype())?;
     if out.size() == 0 {
         return Ok(out);
     }
@@ -202,7 +196,7 @@ fn gather_single(a: &Array, plan: &Plan, shape: &[usize]) -> Option<Result<Array
     }
     let n = plan.view.shape()[0];
     let (stride, off) = (plan.view.strides()[0], plan.view.offset() as isize);
-    let out = fresh(shape, a.dtype());
+    let out = new_contiguous(shape, a.dtype());
     Some(out.and_then(|mut out| {
         let dst = out.base_ptr_mut() as usize;
         let idx = &adv.index;
@@ -253,7 +247,7 @@ pub(crate) fn compress_mask(a: &Array, mask: &Array) -> Result<Array> {
     let mb: &[u8] = unsafe { std::slice::from_raw_parts(ms.as_ptr() as *const u8, ms.len()) };
     let chunks = chunk_counts(mb);
     let total: usize = chunks.iter().map(|c| c.2).sum();
-    let mut out = fresh(&[total], a.dtype())?;
+    let mut out = new_contiguous(&[total], a.dtype())?;
     let dst = out.base_ptr_mut() as usize;
     crate::dispatch_dtype!(a.dtype(), T => {
         let src = a.as_slice::<T>()?;
