@@ -6,46 +6,8 @@
 mod recipes;
 
 use numox::index::Idx;
-use numox::{Array, Casting, Complex64, DType, Order, Scalar, TakeMode};
-use recipes::{apply, nums};
-
-/// dtype/order/shape/recipe/offset[/nan]: arange(size) + offset cast to dtype, NaN at the listed
-/// flat positions, filled in order, then the view recipe.
-fn build(spec: &str) -> Array {
-    let f: Vec<&str> = spec.split('/').collect();
-    let dtype: DType = f[0].parse().unwrap();
-    let order = if f[1] == "F" { Order::F } else { Order::C };
-    let shape = nums::<usize>(f[2]);
-    let off: i64 = f[4].parse().unwrap();
-    let n: usize = shape.iter().product();
-    let mut v: Vec<f64> = (0..n as i64).map(|k| (k + off) as f64).collect();
-    if let Some(nan) = f.get(5) {
-        for k in nums::<usize>(nan) {
-            v[k] = f64::NAN;
-        }
-    }
-    let flat = Array::from_vec(v)
-        .astype_with(dtype, Casting::Unsafe)
-        .unwrap();
-    let base = if f[0] == "float64" || f[0].starts_with("complex") || f[0] == "float32" {
-        flat
-    } else {
-        // Integers: cast from int64 so that negative values wrap as NumPy's astype wraps them.
-        let iv: Vec<i64> = (0..n as i64).map(|k| k + off).collect();
-        Array::from_vec(iv)
-            .astype_with(dtype, Casting::Unsafe)
-            .unwrap()
-    };
-    let base = if order == Order::F {
-        // Fill in C order, then lay out in F order (as NumPy's reshape(order=...) reads it).
-        let rev: Vec<isize> = shape.iter().rev().map(|&d| d as isize).collect();
-        base.reshape(&rev).unwrap().t().copy_order(Order::F)
-    } else {
-        base.reshape(&shape.iter().map(|&d| d as isize).collect::<Vec<_>>())
-            .unwrap()
-    };
-    apply(base, f[3])
-}
+use numox::{Array, Casting, Complex64, DType, Scalar, TakeMode};
+use recipes::{build, nums};
 
 fn item(s: &str) -> Idx {
     let p: Vec<&str> = s.split(':').collect();

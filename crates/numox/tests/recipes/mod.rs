@@ -45,8 +45,9 @@ pub fn apply(mut a: Array, recipe: &str) -> Array {
     a
 }
 
-/// An input of scripts/golden/manip.py, `dtype/order/shape/recipe/offset`: arange(size) + offset
-/// cast to dtype, filled in order, then the view recipe applied.
+/// An input of scripts/golden/manip.py and index.py, `dtype/order/shape/recipe/offset[/nan]`:
+/// arange(size) + offset cast to dtype, filled in order, NaN at the listed flat positions (a
+/// float or complex dtype), then the view recipe applied.
 #[allow(dead_code)] // views.rs builds its inputs itself
 pub fn build(spec: &str) -> Array {
     let f: Vec<&str> = spec.split('/').collect();
@@ -56,11 +57,18 @@ pub fn build(spec: &str) -> Array {
     let off: i64 = f[4].parse().unwrap();
     let n: usize = shape.iter().product();
     let v: Vec<i64> = (0..n as i64).map(|k| k + off).collect();
-    let base = Array::from_shape_vec_order(&shape, v, order)
-        .unwrap()
-        .astype_with(dtype, Casting::Unsafe)
-        .unwrap();
-    apply(base, f[3])
+    let base = match f.get(5) {
+        // Integers cast from int64, so negative values wrap as NumPy's astype wraps them.
+        None => Array::from_shape_vec_order(&shape, v, order).unwrap(),
+        Some(nan) => {
+            let mut v: Vec<f64> = v.into_iter().map(|x| x as f64).collect();
+            for k in nums::<usize>(nan) {
+                v[k] = f64::NAN;
+            }
+            Array::from_shape_vec_order(&shape, v, order).unwrap()
+        }
+    };
+    apply(base.astype_with(dtype, Casting::Unsafe).unwrap(), f[3])
 }
 
 /// Replays a golden file of lines `function|arguments|inputs|results` (inputs for [`build`],
