@@ -66,6 +66,7 @@ pub mod layout;
 pub mod manip;
 pub mod print;
 pub mod promote;
+pub mod reduce;
 mod shared;
 pub mod ufunc;
 
@@ -90,4 +91,5 @@ pub use manip::*;
 pub use num_complex::{Complex32, Complex64};
 pub use print::{get_printoptions, set_printoptions, PrintOptions};
 pub use promote::{Casting, ScalarKind};
+pub use reduce::*;
 pub use ufunc::*;
