@@ -32,6 +32,19 @@ def _frac(n, k):
     return np.modf((np.arange(n, dtype=np.float64) + k * 7) * 0.6180339887498949)[0]
 
 
+def _mix(n):
+    """splitmix64's finalizer of 0..n (uint64, wrapping), as numox-bench's mix."""
+    z = np.arange(n, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
+
+
+def _uniform(n):
+    """Uniform values in [0, 1) from the top 53 bits of _mix, as numox-bench's uniform."""
+    return (_mix(n) >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
+
+
 def _ramp(n):
     return np.arange(n, dtype=np.float64)
 
@@ -68,6 +81,10 @@ CASES = {
         lambda a=_frac(N, 0), i=(np.arange(1_000_000, dtype=np.int64) * 2654435761) % N: a[i]),
     "mask_f64_1e7": lambda: (lambda a=_frac(N, 0): a[a > 0.5]),
     "setmask_f64_1e7": lambda: (lambda a=_frac(N, 0): a.__setitem__(a > 0.5, 0)),
+    # ---- sorting (issue 5): random inputs from the same splitmix64 hash as numox-bench's mix.
+    "sort_f64_1e7": lambda: (lambda a=_uniform(N): np.sort(a)),
+    "argsort_f64_1e6": lambda: (lambda a=_uniform(1_000_000): np.argsort(a)),
+    "unique_i64_1e7": lambda: (lambda a=(_mix(N) % 1_000_000).astype(np.int64): np.unique(a)),
 }
 
 

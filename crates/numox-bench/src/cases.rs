@@ -420,8 +420,57 @@ pub static CASES: &[Case] = &[
                 black_box(&mut a).mapv_inplace(|x| if x > 0.5 { 0.0 } else { x });
             })
         }),
+    }, // ---- sorting (issue 5): inputs from a splitmix64 hash of the index (random uniform).
+    Case {
+        // `np.sort(a)` of 1e7 values uniform in [0, 1).
+        name: "sort_f64_1e7",
+        bytes: 0,
+        numox: run(|| {
+            let a = Array::from_vec((0..N).map(uniform).collect::<Vec<f64>>());
+            Box::new(move || {
+                let s = numox::sort(black_box(&a), Some(-1), numox::SortKind::QuickSort);
+                drop(black_box(s.unwrap()))
+            })
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.argsort(a)` of 1e6 values uniform in [0, 1).
+        name: "argsort_f64_1e6",
+        bytes: 0,
+        numox: run(|| {
+            let a = Array::from_vec((0..1_000_000).map(uniform).collect::<Vec<f64>>());
+            Box::new(move || {
+                let s = numox::argsort(black_box(&a), Some(-1), numox::SortKind::QuickSort);
+                drop(black_box(s.unwrap()))
+            })
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.unique(a)` of 1e7 int64 drawn from 0..1e6 (about 1e6 distinct values).
+        name: "unique_i64_1e7",
+        bytes: 0,
+        numox: run(|| {
+            let a = Array::from_vec((0..N).map(|i| (mix(i) % 1_000_000) as i64).collect());
+            Box::new(move || drop(black_box(numox::unique(black_box(&a)).unwrap())))
+        }),
+        ndarray: Impl::Absent,
     },
 ];
+
+/// splitmix64's finalizer of `i` (as bench_numpy.py's `_mix`).
+fn mix(i: usize) -> u64 {
+    let mut z = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A uniform value in [0, 1) from the top 53 bits of `mix(i)`.
+fn uniform(i: usize) -> f64 {
+    (mix(i) >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
 
 /// Indices of `take_f64_1e7_1e6`.
 const TAKE_M: usize = 1_000_000;
