@@ -447,3 +447,31 @@ fn many_lanes_sort_in_parallel() {
         "the shared original is untouched"
     );
 }
+
+/// Big half and single precision lanes go through the value buckets too.
+#[test]
+fn big_narrow_float_sorts() {
+    let v: Vec<f32> = lcg(100_003)
+        .into_iter()
+        .map(|r| ((r % 4001) as f32 - 2000.0) / 16.0)
+        .collect();
+    let mut want = v.clone();
+    want.sort_by(|a, b| a.total_cmp(b));
+    let a = Array::from_vec(v);
+    let got = numox::sort(&a, None, SortKind::QuickSort).unwrap();
+    assert_eq!(got.to_vec::<f32>().unwrap(), want);
+    let h = numox::sort(
+        &a.astype(DType::Float16).unwrap(),
+        Some(0),
+        SortKind::Stable,
+    )
+    .unwrap();
+    let hv: Vec<f32> = h
+        .to_vec::<numox::f16>()
+        .unwrap()
+        .into_iter()
+        .map(f32::from)
+        .collect();
+    assert!(hv.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(hv.len(), want.len());
+}

@@ -65,9 +65,7 @@ where
     } else {
         bits(v)
     };
-    let passes: Vec<usize> = (0..DIGITS)
-        .filter(|&d| digit(and ^ or, d) != 0)
-        .collect();
+    let passes: Vec<usize> = (0..DIGITS).filter(|&d| digit(and ^ or, d) != 0).collect();
     if passes.is_empty() {
         return;
     }
