@@ -68,6 +68,7 @@ pub mod print;
 pub mod promote;
 pub mod reduce;
 mod shared;
+pub mod stats;
 pub mod ufunc;
 
 pub use array::{Array, ArrayViewMut, Flags};
@@ -92,4 +93,5 @@ pub use num_complex::{Complex32, Complex64};
 pub use print::{get_printoptions, set_printoptions, PrintOptions};
 pub use promote::{Casting, ScalarKind};
 pub use reduce::*;
+pub use stats::*;
 pub use ufunc::*;
