@@ -68,6 +68,8 @@ CASES = {
         lambda a=_frac(N, 0), i=(np.arange(1_000_000, dtype=np.int64) * 2654435761) % N: a[i]),
     "mask_f64_1e7": lambda: (lambda a=_frac(N, 0): a[a > 0.5]),
     "setmask_f64_1e7": lambda: (lambda a=_frac(N, 0): a.__setitem__(a > 0.5, 0)),
+    # ---- statistics (issue 5)
+    "median_f64_1e7": lambda: (lambda a=_frac(N, 0): np.median(a)),
 }
 
 

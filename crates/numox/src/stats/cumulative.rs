@@ -69,9 +69,15 @@ fn accumulate(
     let acc = dtype.unwrap_or_else(|| acc_dtype(a.dtype()));
     let (shape, ax): (Vec<usize>, usize) = match axis {
         None => (vec![a.size()], 0),
+        // A 0-d input counts as one-dimensional, as in NumPy.
+        Some(ax) if a.ndim() == 0 => (vec![1], normalize_axis(ax, 1)?),
         Some(ax) => (a.shape().to_vec(), normalize_axis(ax, a.ndim())?),
     };
-    let mut out = if a.dtype() == acc { a.copy() } else { a.astype(acc)?.copy() };
+    let mut out = if a.dtype() == acc {
+        a.copy()
+    } else {
+        a.astype(acc)?.copy()
+    };
     out = out.reshape(&shape.iter().map(|&n| n as isize).collect::<Vec<_>>())?;
     let n = shape[ax];
     let inner: usize = shape[ax + 1..].iter().product();

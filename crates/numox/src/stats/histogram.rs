@@ -55,7 +55,11 @@ pub fn bincount(x: &Array, weights: Option<&Array>, minlength: usize) -> Result<
             "'list' argument must have no negative elements".into(),
         ));
     }
-    let len = idx.iter().max().map_or(0, |&m| m as usize + 1).max(minlength);
+    let len = idx
+        .iter()
+        .max()
+        .map_or(0, |&m| m as usize + 1)
+        .max(minlength);
     match weights {
         None => {
             let mut c = vec![0i64; len];
@@ -152,7 +156,8 @@ fn bin_edges(a: &Array, vals: &[f64], bins: Bins, range: Option<(f64, f64)>) -> 
         Bins::Count(n) => n,
     };
     let ed = edge_dtype(a.dtype());
-    let rnd = |x: f64| -> f64 { crate::dispatch_float!(ed, E => E::from_f64(x).real_f64(), else _ => x) };
+    let rnd =
+        |x: f64| -> f64 { crate::dispatch_float!(ed, E => E::from_f64(x).real_f64(), else _ => x) };
     let from_data = range.is_none();
     let (mut first, mut last) = match range {
         Some((lo, hi)) => {
@@ -172,8 +177,28 @@ fn bin_edges(a: &Array, vals: &[f64], bins: Bins, range: Option<(f64, f64)>) -> 
         }
         None if vals.is_empty() => (0.0, 1.0),
         None => {
-            let lo = vals.iter().copied().fold(f64::INFINITY, |m, x| if x < m || x.is_nan() || m.is_nan() { if m.is_nan() { m } else { x } } else { m });
-            let hi = vals.iter().copied().fold(f64::NEG_INFINITY, |m, x| if x > m || x.is_nan() || m.is_nan() { if m.is_nan() { m } else { x } } else { m });
+            let lo = vals.iter().copied().fold(f64::INFINITY, |m, x| {
+                if x < m || x.is_nan() || m.is_nan() {
+                    if m.is_nan() {
+                        m
+                    } else {
+                        x
+                    }
+                } else {
+                    m
+                }
+            });
+            let hi = vals.iter().copied().fold(f64::NEG_INFINITY, |m, x| {
+                if x > m || x.is_nan() || m.is_nan() {
+                    if m.is_nan() {
+                        m
+                    } else {
+                        x
+                    }
+                } else {
+                    m
+                }
+            });
             if !(lo.is_finite() && hi.is_finite()) {
                 return Err(Error::Value(format!(
                     "autodetected range of [{}, {}] is not finite",
@@ -185,14 +210,34 @@ fn bin_edges(a: &Array, vals: &[f64], bins: Bins, range: Option<(f64, f64)>) -> 
         }
     };
     // Data-derived edges are scalars of the input dtype (float input: arithmetic in it).
-    let in_e = |x: f64| if from_data && a.dtype().is_float() { rnd(x) } else { x };
+    let in_e = |x: f64| {
+        if from_data && a.dtype().is_float() {
+            rnd(x)
+        } else {
+            x
+        }
+    };
     if first == last {
         first = in_e(first - 0.5);
         last = in_e(last + 0.5);
     }
     // `_unsigned_subtract(last, first)`: float64 for Python floats, the input dtype otherwise.
-    let denom = if from_data && a.dtype().is_float() { rnd(last - first) } else { last - first };
-    let edges = linspace_with(first, last, n + 1, LinspaceOpts::new().dtype(ed))?;
+    let denom = if from_data && a.dtype().is_float() {
+        rnd(last - first)
+    } else {
+        last - first
+    };
+    // NumPy's linspace runs in the edges' dtype when they come from the data.
+    let edges = if from_data && a.dtype().is_float() {
+        crate::dispatch_float!(ed, E => linspace_with(
+            Scalar::from(E::from_f64(first)),
+            Scalar::from(E::from_f64(last)),
+            n + 1,
+            LinspaceOpts::new().dtype(ed),
+        )?, else _ => linspace_with(first, last, n + 1, LinspaceOpts::new().dtype(ed))?)
+    } else {
+        linspace_with(first, last, n + 1, LinspaceOpts::new().dtype(ed))?
+    };
     let ev = edges.astype(DType::Float64)?.to_vec::<f64>()?;
     if ev.windows(2).any(|w| w[0] >= w[1]) {
         return Err(Error::Value(format!(
@@ -291,18 +336,23 @@ pub fn histogram<'b>(
     let ev = edges.astype(DType::Float64)?.to_vec::<f64>()?;
     let nb = ev.len().saturating_sub(1);
     let ed = edge_dtype(a.dtype());
-    let rnd = |x: f64| -> f64 { crate::dispatch_float!(ed, E => E::from_f64(x).real_f64(), else _ => x) };
+    let rnd =
+        |x: f64| -> f64 { crate::dispatch_float!(ed, E => E::from_f64(x).real_f64(), else _ => x) };
     // The bin of each value (None: outside the range).
     let index = |x: f64| -> Option<usize> {
         match uniform {
             Some((first, last, n, denom, from_data)) => {
-                let (f, l) = if ed == DType::Float64 { (first, last) } else { (rnd(first), rnd(last)) };
+                let (f, l) = if ed == DType::Float64 {
+                    (first, last)
+                } else {
+                    (rnd(first), rnd(last))
+                };
                 if !(x >= f && x <= l) {
                     return None;
                 }
                 let x = rnd(x);
                 let d = |v: f64| if from_data { rnd(v) } else { v };
-                let diff = rnd(x - first);
+                let diff = rnd(x - rnd(first));
                 let fi = d(d(diff / denom) * n as f64);
                 let mut i = (fi as i64).clamp(0, n as i64) as usize;
                 if i == n {
@@ -357,8 +407,16 @@ pub fn histogram<'b>(
     };
     if density {
         let c = counts.astype(DType::Float64)?.to_vec::<f64>()?;
-        let sum = if weights.is_none() { c.iter().sum::<f64>() } else { pairwise(&c) };
-        let d: Vec<f64> = c.iter().zip(ev.windows(2)).map(|(&n, w)| n / (w[1] - w[0]) / sum).collect();
+        let sum = if weights.is_none() {
+            c.iter().sum::<f64>()
+        } else {
+            pairwise(&c)
+        };
+        let d: Vec<f64> = c
+            .iter()
+            .zip(ev.windows(2))
+            .map(|(&n, w)| n / (w[1] - w[0]) / sum)
+            .collect();
         return Ok((Array::from_vec(d), edges));
     }
     Ok((counts, edges))

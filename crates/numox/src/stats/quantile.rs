@@ -3,10 +3,11 @@
 
 use super::lanes::{gather_lanes, reduced_shape};
 use super::select::{
-    drop_nans, has_nan, median_lane, quantile_lane, take_lane, QElem, Rule,
+    checks_nan, drop_nans, has_nan, has_nan_par, lerp, mean2, median_lane, position, quantile_lane,
+    select_big, take_lane, QElem, Rule, BIG_LANE,
 };
 use crate::array::Array;
-use crate::cast::CastTarget;
+use crate::cast::{CastElement, CastTarget};
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
 use crate::reduce::Axes;
@@ -96,6 +97,8 @@ struct Job<'q> {
     qs: &'q [f64],
     weak: bool,
     skip_nan: bool,
+    /// `nanmedian` along an axis of lanes shorter than 600: NumPy's masked-array median.
+    in_t: bool,
 }
 
 fn real_error() -> Error {
@@ -129,11 +132,24 @@ fn lane_values<T: QElem, O: Element + CastTarget>(
     };
     let lane = &mut lane[..m];
     match job.stat {
-        Stat::Median => out[0] = O::from_f64(median_lane(lane)),
+        Stat::Median => out[0] = O::from_f64(median_lane(lane, job.in_t)),
         _ if m == 0 && job.skip_nan => out.iter_mut().for_each(|o| *o = O::from_f64(f64::NAN)),
-        _ if m == 0 => {
+        // NumPy's own indexing errors for an empty lane.
+        _ if m == 0 && checks_nan(T::DTYPE) => {
             return Err(Error::Index {
                 index: -1,
+                axis: 0,
+                size: 0,
+            })
+        }
+        Stat::Quantile(r) if m == 0 && r.takes() => {
+            return Err(Error::IndexOther(
+                "cannot do a non-empty take from an empty axes.".into(),
+            ))
+        }
+        _ if m == 0 => {
+            return Err(Error::Index {
+                index: 0,
                 axis: 0,
                 size: 0,
             })
@@ -157,12 +173,62 @@ fn lane_values<T: QElem, O: Element + CastTarget>(
     Ok(())
 }
 
+/// One long C-contiguous lane (the whole array) without copying it; `None` when the sampled
+/// selection does not apply.
+fn big_lane<T: QElem, O: Element + CastTarget>(data: &[T], job: &Job) -> Option<Vec<O>> {
+    let n = data.len();
+    let nq = job.qs.len().max(1);
+    if has_nan_par(data) {
+        return Some(vec![O::from_f64(f64::NAN); nq]);
+    }
+    match job.stat {
+        Stat::Median => {
+            let h = n / 2;
+            let v = if n % 2 == 1 {
+                select_big(data, &[h])?[0].real_f64()
+            } else {
+                let v = select_big(data, &[h - 1, h])?;
+                mean2(v[0], v[1], false)
+            };
+            Some(vec![O::from_f64(v)])
+        }
+        Stat::Quantile(rule) => {
+            let pos: Vec<(usize, usize, f64)> =
+                job.qs.iter().map(|&q| position(rule, n, q)).collect();
+            let mut ks: Vec<usize> = pos.iter().flat_map(|&(p, x, _)| [p, x]).collect();
+            ks.sort_unstable();
+            ks.dedup();
+            let vals = select_big(data, &ks)?;
+            let get = |k: usize| vals[ks.partition_point(|&j| j < k)];
+            Some(
+                pos.iter()
+                    .map(|&(p, x, g)| {
+                        if rule.takes() {
+                            get(p).cast_to::<O>()
+                        } else {
+                            O::from_f64(lerp(get(p), get(x), g, job.weak))
+                        }
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
 fn run_typed<T: QElem, O: Element + CastTarget>(
     a: &Array,
     axes: &[usize],
     job: &Job,
     nq: usize,
 ) -> Result<Vec<O>> {
+    let whole = axes.len() == a.ndim() && a.size() >= BIG_LANE && a.is_c_contiguous();
+    if whole
+        && !job.skip_nan
+        && (checks_nan(T::DTYPE) || !T::DTYPE.is_float())
+        && let Some(v) = big_lane::<T, O>(a.as_slice::<T>()?, job)
+    {
+        return Ok(v);
+    }
     let (mut data, _, n) = gather_lanes::<T>(a, axes)?;
     let lanes = axes_free_size(a, axes);
     let mut res = vec![O::default(); lanes * nq];
@@ -198,7 +264,7 @@ fn axes_free_size(a: &Array, axes: &[usize]) -> usize {
         .product()
 }
 
-fn reduce(a: &Array, axis: Axes, job: Job, q_shape: &[usize]) -> Result<Array> {
+fn reduce(a: &Array, axis: Axes, mut job: Job, q_shape: &[usize]) -> Result<Array> {
     let dt = a.dtype();
     if dt.is_complex() {
         return Err(real_error());
@@ -207,6 +273,19 @@ fn reduce(a: &Array, axis: Axes, job: Job, q_shape: &[usize]) -> Result<Array> {
         return Err(Error::DType("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.".into()));
     }
     let axes = axis.resolve(a.ndim())?;
+    if job.skip_nan && a.size() == 0 {
+        // NumPy returns `nanmean` of the empty input: NaN in the reduced shape, no `q` axes.
+        let od = if dt.is_float() { dt } else { DType::Float64 };
+        let shape = reduced_shape(a.shape(), &axes, axis.keeps_dims(), &[]);
+        let n: usize = shape.iter().product();
+        return Array::from_shape_vec(&shape, vec![f64::NAN; n])?.astype(od);
+    }
+    let n: usize = axes.iter().map(|&i| a.shape()[i]).product();
+    job.in_t = job.skip_nan
+        && matches!(job.stat, Stat::Median)
+        && !axis.is_all()
+        && axes.len() < a.ndim()
+        && n < 600;
     let shape = reduced_shape(a.shape(), &axes, axis.keeps_dims(), q_shape);
     let od = out_dtype(dt, &job);
     let nq = job.qs.len().max(1);
@@ -218,7 +297,12 @@ fn reduce(a: &Array, axis: Axes, job: Job, q_shape: &[usize]) -> Result<Array> {
     Ok(out)
 }
 
-fn quantiles_of(q: Quantiles, scale: f64, what: &str, range: &str) -> Result<(Vec<f64>, Vec<usize>, bool)> {
+fn quantiles_of(
+    q: Quantiles,
+    scale: f64,
+    what: &str,
+    range: &str,
+) -> Result<(Vec<f64>, Vec<usize>, bool)> {
     let (qs, shape, weak) = match q {
         Quantiles::Scalar(v) => (vec![v], vec![], true),
         Quantiles::Array(a) => {
@@ -257,6 +341,7 @@ fn quantile_impl(
         qs: &qs,
         weak,
         skip_nan,
+        in_t: false,
     };
     reduce(a, axis, job, &q_shape)
 }
@@ -278,6 +363,7 @@ pub fn median(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
         qs: &[],
         weak: true,
         skip_nan: false,
+        in_t: false,
     };
     reduce(a, axis.into(), job, &[])
 }
@@ -297,6 +383,7 @@ pub fn nanmedian(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
         qs: &[],
         weak: true,
         skip_nan: true,
+        in_t: false,
     };
     reduce(a, axis.into(), job, &[])
 }
@@ -316,8 +403,19 @@ pub fn nanmedian(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 ///     "Quantiles must be in the range [0, 1]"
 /// );
 /// ```
-pub fn quantile<'q>(a: &Array, q: impl Into<Quantiles<'q>>, axis: impl Into<Axes>) -> Result<Array> {
-    quantile_impl(a, q.into(), axis.into(), QuantileMethod::Linear, false, false)
+pub fn quantile<'q>(
+    a: &Array,
+    q: impl Into<Quantiles<'q>>,
+    axis: impl Into<Axes>,
+) -> Result<Array> {
+    quantile_impl(
+        a,
+        q.into(),
+        axis.into(),
+        QuantileMethod::Linear,
+        false,
+        false,
+    )
 }
 
 /// `np.quantile(a, q, axis, method=...)`.
@@ -347,8 +445,19 @@ pub fn quantile_with<'q>(
 ///     "Percentiles must be in the range [0, 100]"
 /// );
 /// ```
-pub fn percentile<'q>(a: &Array, q: impl Into<Quantiles<'q>>, axis: impl Into<Axes>) -> Result<Array> {
-    quantile_impl(a, q.into(), axis.into(), QuantileMethod::Linear, true, false)
+pub fn percentile<'q>(
+    a: &Array,
+    q: impl Into<Quantiles<'q>>,
+    axis: impl Into<Axes>,
+) -> Result<Array> {
+    quantile_impl(
+        a,
+        q.into(),
+        axis.into(),
+        QuantileMethod::Linear,
+        true,
+        false,
+    )
 }
 
 /// `np.percentile(a, q, axis, method=...)`.
@@ -375,8 +484,19 @@ pub fn percentile_with<'q>(
 /// let r = nanquantile(&array![1.0, f64::NAN, 3.0], 0.5, None).unwrap();
 /// assert_eq!(r.item_as::<f64>().unwrap(), 2.0);
 /// ```
-pub fn nanquantile<'q>(a: &Array, q: impl Into<Quantiles<'q>>, axis: impl Into<Axes>) -> Result<Array> {
-    quantile_impl(a, q.into(), axis.into(), QuantileMethod::Linear, false, true)
+pub fn nanquantile<'q>(
+    a: &Array,
+    q: impl Into<Quantiles<'q>>,
+    axis: impl Into<Axes>,
+) -> Result<Array> {
+    quantile_impl(
+        a,
+        q.into(),
+        axis.into(),
+        QuantileMethod::Linear,
+        false,
+        true,
+    )
 }
 
 /// `np.nanquantile(a, q, axis, method=...)`.
@@ -402,7 +522,11 @@ pub fn nanquantile_with<'q>(
 /// let r = nanpercentile(&array![[1.0, f64::NAN, 3.0]], 50.0, 1).unwrap();
 /// assert_eq!(r.to_vec::<f64>().unwrap(), vec![2.0]);
 /// ```
-pub fn nanpercentile<'q>(a: &Array, q: impl Into<Quantiles<'q>>, axis: impl Into<Axes>) -> Result<Array> {
+pub fn nanpercentile<'q>(
+    a: &Array,
+    q: impl Into<Quantiles<'q>>,
+    axis: impl Into<Axes>,
+) -> Result<Array> {
     quantile_impl(a, q.into(), axis.into(), QuantileMethod::Linear, true, true)
 }
 
