@@ -34,7 +34,10 @@ def build(spec):
             pos, val = item.split(":")
             v[int(pos)] = SPECIAL[val]
     base = v.reshape(shape, order=order)
-    base = np.array(base, order=order).astype(ml_dtypes.bfloat16 if dtype == "bfloat16" else dtype)
+    base = np.array(base, order=order)
+    if dtype[0] in "iu":
+        base = base.astype(np.int64)  # integers wrap from int64, as numox's builder does
+    base = base.astype(ml_dtypes.bfloat16 if dtype == "bfloat16" else dtype)
     return apply(base, recipe)
 
 

@@ -34,6 +34,12 @@ fn build(spec: &str) -> Array {
         }
     }
     let base = Array::from_shape_vec_order(&shape, v, order).unwrap();
+    // Integers wrap from int64 (float to integer casts out of range are errors in numox).
+    let base = if dtype.is_integer() {
+        base.astype_with(DType::Int64, Casting::Unsafe).unwrap()
+    } else {
+        base
+    };
     let cast = base.astype_with(dtype, Casting::Unsafe);
     apply(cast.unwrap_or_else(|e| panic!("{e}: input {spec}")), f[3])
 }

@@ -88,7 +88,7 @@ pub fn bincount(x: &Array, weights: Option<&Array>, minlength: usize) -> Result<
 ///
 /// ```
 /// use numox::{array, Bins};
-/// assert!(matches!(Bins::from(10), Bins::Count(10)));
+/// assert!(matches!(Bins::from(10usize), Bins::Count(10)));
 /// let e = array![0.0, 1.0, 3.0];
 /// assert!(matches!(Bins::from(&e), Bins::Edges(_)));
 /// ```
@@ -254,7 +254,7 @@ fn bin_edges(a: &Array, vals: &[f64], bins: Bins, range: Option<(f64, f64)>) -> 
 ///
 /// ```
 /// use numox::{array, histogram_bin_edges};
-/// let e = histogram_bin_edges(&array![0.0, 1.0], 4, None).unwrap();
+/// let e = histogram_bin_edges(&array![0.0, 1.0], 4usize, None).unwrap();
 /// assert_eq!(e.to_vec::<f64>().unwrap(), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
 /// ```
 pub fn histogram_bin_edges<'b>(
@@ -313,7 +313,9 @@ fn pairwise(v: &[f64]) -> f64 {
 /// let (n, _) = histogram(&array![0, 1, 1, 3], &edges, None, None, false).unwrap();
 /// assert_eq!(n.to_vec::<i64>().unwrap(), vec![1, 2, 1]);
 /// assert_eq!(
-///     histogram(&array![1.0], 2, Some((1.0, 0.0)), None, false).unwrap_err().to_string(),
+///     histogram(&array![1.0], 2usize, Some((1.0, 0.0)), None, false)
+///         .unwrap_err()
+///         .to_string(),
 ///     "max must be larger than min in range parameter."
 /// );
 /// ```

@@ -7,7 +7,7 @@ use super::select::{
     select_big, take_lane, QElem, Rule, BIG_LANE,
 };
 use crate::array::Array;
-use crate::cast::{CastElement, CastTarget};
+use crate::cast::CastTarget;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
 use crate::reduce::Axes;
@@ -111,6 +111,8 @@ fn out_dtype(d: DType, job: &Job) -> DType {
     match job.stat {
         Stat::Quantile(r) if r.takes() => d,
         Stat::Quantile(_) if !job.weak => DType::Float64,
+        // NumPy does not count bfloat16 as inexact: its interpolation runs in float32.
+        Stat::Quantile(_) if d == DType::BFloat16 => DType::Float32,
         _ if d.is_float() => d,
         _ => DType::Float64,
     }
@@ -161,6 +163,13 @@ fn lane_values<T: QElem, O: Element + CastTarget>(
             for (o, t) in out.iter_mut().zip(tmp) {
                 *o = t.cast_to::<O>();
             }
+        }
+        Stat::Quantile(_) if T::DTYPE == DType::Bool => {
+            return Err(Error::DType(
+                "numpy boolean subtract, the `-` operator, is not supported, use the \
+                 bitwise_xor, the `^` operator, or the logical_xor function instead."
+                    .into(),
+            ));
         }
         Stat::Quantile(rule) => {
             let mut tmp = vec![0.0; job.qs.len()];
@@ -268,9 +277,6 @@ fn reduce(a: &Array, axis: Axes, mut job: Job, q_shape: &[usize]) -> Result<Arra
     let dt = a.dtype();
     if dt.is_complex() {
         return Err(real_error());
-    }
-    if dt == DType::Bool && matches!(job.stat, Stat::Quantile(r) if !r.takes()) {
-        return Err(Error::DType("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.".into()));
     }
     let axes = axis.resolve(a.ndim())?;
     if job.skip_nan && a.size() == 0 {

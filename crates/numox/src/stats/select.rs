@@ -125,12 +125,11 @@ pub(crate) fn median_lane<T: QElem>(lane: &mut [T], in_t: bool) -> f64 {
 /// `b - a` is taken in the input dtype (integers wrap); `weak` (a Python-float `q` and a float
 /// input) rounds every step to the input's precision, otherwise the rest is float64.
 pub(crate) fn lerp<T: QElem>(a: T, b: T, g: f64, weak: bool) -> f64 {
-    let r = |x: f64| {
-        if weak && T::DTYPE.is_float() {
-            rnd::<T>(x)
-        } else {
-            x
-        }
+    let r = |x: f64| match T::DTYPE {
+        // NumPy does not count bfloat16 as inexact: past `b - a` it computes in float32.
+        DType::BFloat16 if weak => rnd::<f32>(x),
+        d if weak && d.is_float() => rnd::<T>(x),
+        _ => x,
     };
     let diff = b.sub(a).real_f64();
     if g >= 0.5 {
