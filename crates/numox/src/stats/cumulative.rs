@@ -1,6 +1,7 @@
 //! `cumsum`, `cumprod`, `nancumsum`, `nancumprod`: sequential scans along one axis, in NumPy's
 //! accumulator dtypes.
 
+use super::select::is_nan;
 use crate::array::Array;
 use crate::dtype::{DType, Element};
 use crate::error::Result;
@@ -41,8 +42,7 @@ fn scan<T: Arith>(data: &mut [T], n: usize, inner: usize, op: Op, nan_to: Option
     }
     let run = |b: &mut [T]| {
         if let Some(v) = nan_to {
-            // `x != x` holds exactly for NaN (either part of a complex NaN).
-            b.iter_mut().filter(|x| **x != **x).for_each(|x| *x = v);
+            b.iter_mut().filter(|x| is_nan(**x)).for_each(|x| *x = v);
         }
         for i in 1..n {
             let (done, rest) = b.split_at_mut(i * inner);
@@ -82,7 +82,8 @@ fn accumulate(
     let n = shape[ax];
     let inner: usize = shape[ax + 1..].iter().product();
     crate::dispatch_dtype!(acc, T => {
-        let nan_to = (skip_nan && acc.is_inexact()).then(|| match op {
+        // NumPy does not count bfloat16 as inexact: its NaN stay.
+        let nan_to = (skip_nan && acc.is_inexact() && acc != DType::BFloat16).then(|| match op {
             Op::Sum => T::default(),
             Op::Prod => T::one(),
         });

@@ -61,6 +61,8 @@ pub fn bincount(x: &Array, weights: Option<&Array>, minlength: usize) -> Result<
         .map_or(0, |&m| m as usize + 1)
         .max(minlength);
     match weights {
+        // NumPy counts an empty input in int64 even with weights.
+        _ if idx.is_empty() => Ok(Array::from_vec(vec![0i64; len])),
         None => {
             let mut c = vec![0i64; len];
             for &v in &idx {

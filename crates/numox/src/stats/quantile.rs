@@ -287,6 +287,13 @@ fn reduce(a: &Array, axis: Axes, mut job: Job, q_shape: &[usize]) -> Result<Arra
         return Array::from_shape_vec(&shape, vec![f64::NAN; n])?.astype(od);
     }
     let n: usize = axes.iter().map(|&i| a.shape()[i]).product();
+    if dt == DType::Bool && n > 0 && matches!(job.stat, Stat::Quantile(r) if !r.takes()) {
+        return Err(Error::DType(
+            "numpy boolean subtract, the `-` operator, is not supported, use the \
+             bitwise_xor, the `^` operator, or the logical_xor function instead."
+                .into(),
+        ));
+    }
     job.in_t = job.skip_nan
         && matches!(job.stat, Stat::Median)
         && !axis.is_all()

@@ -44,7 +44,7 @@ pub(crate) fn checks_nan(d: DType) -> bool {
 }
 
 #[inline]
-fn is_nan<T: PartialEq>(x: T) -> bool {
+pub(crate) fn is_nan<T: PartialEq>(x: T) -> bool {
     #[allow(clippy::eq_op)]
     let nan = x != x;
     nan
@@ -93,7 +93,8 @@ pub(crate) fn select_many<T: QElem>(lane: &mut [T], ks: &[usize]) {
 /// With `in_t` (the masked-array median behind `nanmedian` along an axis) floats add and halve
 /// in their own dtype.
 pub(crate) fn mean2<T: QElem>(a: T, b: T, in_t: bool) -> f64 {
-    let s = a.real_f64() + b.real_f64();
+    // `add.reduce` adds the rest of the row to the first element, and the rest sums from +0.0.
+    let s = a.real_f64() + (0.0 + b.real_f64());
     match T::DTYPE {
         DType::Float16 if !in_t => rnd::<T>(rnd::<f32>(s) / 2.0),
         d if d.is_float() => rnd::<T>(rnd::<T>(s) / 2.0),
@@ -207,40 +208,6 @@ fn select_positions<T: QElem>(lane: &mut [T], pos: &[(usize, usize, f64)]) {
     select_many(lane, &ks);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_follow_numpy() {
-        assert_eq!(position(Rule::Linear, 10, 1.0), (9, 9, 10.0));
-        assert_eq!(position(Rule::Linear, 1, 0.5), (0, 0, 1.0));
-        assert_eq!(position(Rule::Linear, 5, 0.5), (2, 3, 0.0));
-        assert_eq!(position(Rule::Midpoint, 4, 0.5), (1, 2, 0.5));
-        assert_eq!(position(Rule::Nearest, 6, 0.5), (2, 2, 0.0));
-        let mut l = vec![3.0f64, 1.0, 2.0, 4.0];
-        assert_eq!(median_lane(&mut l, false), 2.5);
-        assert_eq!(lerp(-128i8, 127i8, 0.3, true), -128.0 + (-1.0) * 0.3);
-        assert_eq!(drop_nans(&mut [f64::NAN, 1.0, f64::NAN]), 1);
-    }
-
-    #[test]
-    fn sampled_selection_matches_sorting() {
-        let n = 1 << 17;
-        let data: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1009) as f64 / 7.0).collect();
-        let mut sorted = data.clone();
-        sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let ks = [0, n / 2 - 1, n / 2, n - 1];
-        let got = select_big(&data, &ks[1..3]).unwrap();
-        assert_eq!(got, vec![sorted[n / 2 - 1], sorted[n / 2]]);
-        // A bracket that misses the extremes falls back.
-        assert!(
-            select_big(&data, &ks).is_none() || select_big(&data, &ks).unwrap()[3] == sorted[n - 1]
-        );
-        assert!(select_big(&data[..100], &ks[..1]).is_none());
-    }
-}
-
 /// Lanes at least this long are selected by sampling on both cores ([`select_big`]).
 pub(crate) const BIG_LANE: usize = 1 << 20;
 
@@ -301,4 +268,38 @@ pub(crate) fn select_big<T: QElem>(data: &[T], ks: &[usize]) -> Option<Vec<T>> {
     let local: Vec<usize> = ks.iter().map(|&k| k - below).collect();
     select_many(&mut cand, &local);
     Some(local.iter().map(|&k| cand[k]).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_follow_numpy() {
+        assert_eq!(position(Rule::Linear, 10, 1.0), (9, 9, 10.0));
+        assert_eq!(position(Rule::Linear, 1, 0.5), (0, 0, 1.0));
+        assert_eq!(position(Rule::Linear, 5, 0.5), (2, 3, 0.0));
+        assert_eq!(position(Rule::Midpoint, 4, 0.5), (1, 2, 0.5));
+        assert_eq!(position(Rule::Nearest, 6, 0.5), (2, 2, 0.0));
+        let mut l = vec![3.0f64, 1.0, 2.0, 4.0];
+        assert_eq!(median_lane(&mut l, false), 2.5);
+        assert_eq!(lerp(-128i8, 127i8, 0.3, true), -128.0 - 0.3);
+        assert_eq!(drop_nans(&mut [f64::NAN, 1.0, f64::NAN]), 1);
+    }
+
+    #[test]
+    fn sampled_selection_matches_sorting() {
+        let n = 1 << 17;
+        let data: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1009) as f64 / 7.0).collect();
+        let mut sorted = data.clone();
+        sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let ks = [0, n / 2 - 1, n / 2, n - 1];
+        let got = select_big(&data, &ks[1..3]).unwrap();
+        assert_eq!(got, vec![sorted[n / 2 - 1], sorted[n / 2]]);
+        // A bracket that misses the extremes falls back.
+        assert!(
+            select_big(&data, &ks).is_none() || select_big(&data, &ks).unwrap()[3] == sorted[n - 1]
+        );
+        assert!(select_big(&data[..100], &ks[..1]).is_none());
+    }
 }
