@@ -85,6 +85,8 @@ CASES = {
     "sort_f64_1e7": lambda: (lambda a=_uniform(N): np.sort(a)),
     "argsort_f64_1e6": lambda: (lambda a=_uniform(1_000_000): np.argsort(a)),
     "unique_i64_1e7": lambda: (lambda a=(_mix(N) % 1_000_000).astype(np.int64): np.unique(a)),
+    # ---- statistics (issue 5)
+    "median_f64_1e7": lambda: (lambda a=_frac(N, 0): np.median(a)),
 }
 
 

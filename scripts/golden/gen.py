@@ -39,6 +39,7 @@ AREAS = [
     "manip2",
     "index",
     "sorting",
+    "stats",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

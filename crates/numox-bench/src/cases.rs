@@ -457,6 +457,16 @@ pub static CASES: &[Case] = &[
         }),
         ndarray: Impl::Absent,
     },
+    Case {
+        // `np.median(a)` of scrambled values (a selection, not a sort).
+        name: "median_f64_1e7",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(numox::median(black_box(&a), None).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
 ];
 
 /// splitmix64's finalizer of `i` (as bench_numpy.py's `_mix`).

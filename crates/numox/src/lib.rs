@@ -69,6 +69,7 @@ pub mod promote;
 pub mod reduce;
 mod shared;
 pub mod sorting;
+pub mod stats;
 pub mod ufunc;
 
 pub use array::{Array, ArrayViewMut, Flags};
@@ -94,4 +95,5 @@ pub use print::{get_printoptions, set_printoptions, PrintOptions};
 pub use promote::{Casting, ScalarKind};
 pub use reduce::*;
 pub use sorting::*;
+pub use stats::*;
 pub use ufunc::*;
