@@ -38,6 +38,7 @@ AREAS = [
     "manip",
     "manip2",
     "index",
+    "reduce",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -206,7 +206,43 @@ macro_rules! float_summable {
         }
     )*};
 }
-float_summable!(f32, f64, bf16, Complex32, Complex64);
+float_summable!(f32, f64, bf16);
+
+macro_rules! complex_summable {
+    ($($t:ty),*) => {$(
+        impl Summable for $t {
+            type Acc = $t;
+            #[inline]
+            unsafe fn add_run<M: Fn(Self) -> Self + Sync>(
+                acc: $t, p: *const Self, n: usize, s: isize, m: &M,
+            ) -> $t {
+                // SAFETY: the caller's run.
+                unsafe { <$t as FloatSum>::sum_run(acc, p, n, s, m) }
+            }
+            #[inline(always)]
+            fn add_elem(acc: $t, x: Self) -> $t {
+                acc.add(x)
+            }
+            /// NumPy's complex multiply reduces a run with the plain formula (no fused
+            /// products); its elementwise loop fuses them ([`Summable::mul_elem`]).
+            unsafe fn mul_run<M: Fn(Self) -> Self + Sync>(
+                mut a: $t, p: *const Self, n: usize, s: isize, m: &M,
+            ) -> $t {
+                for i in 0..n as isize {
+                    // SAFETY: the caller's run.
+                    let b = m(unsafe { *p.offset(i * s) });
+                    a = <$t>::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
+                }
+                a
+            }
+            #[inline(always)]
+            fn mul_elem(acc: $t, x: Self) -> $t {
+                acc.mul(x)
+            }
+        }
+    )*};
+}
+complex_summable!(Complex32, Complex64);
 
 impl Summable for f16 {
     type Acc = f16;

@@ -228,6 +228,11 @@ pub fn nanargmin(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 }
 
 fn nanarg<const MAX: bool>(a: &Array, axes: Axes) -> Result<Array> {
+    if !super::sum::masks_nan(a.dtype()) {
+        return arg_t_dispatch::<MAX>(a, &axes);
+    }
+    // NumPy tests the NaN mask along the axes (and so checks them) before argmin/argmax runs.
+    axes.resolve(a.ndim())?;
     crate::dispatch_inexact!(a.dtype(), T => {
         let r = arg_t::<T, MAX>(a, &axes, |x: T| if x.is_nan_() { T::inf(MAX) } else { x }, false)?;
         // NumPy checks for all-NaN slices after the argument checks.

@@ -42,9 +42,19 @@ pub fn average_returned(
     weights: Option<&Array>,
 ) -> Result<(Array, Array)> {
     let axes: Axes = axis.into();
-    axes.resolve(a.ndim())?;
+    // NumPy's normalize_axis_tuple(axis, ndim, argname="axis") words these errors its way.
+    if let Err(e) = axes.resolve(a.ndim()) {
+        return Err(match e {
+            Error::Value(_) => Error::Value("repeated axis in `axis` argument".into()),
+            other => Error::Value(format!("axis: {other}")),
+        });
+    }
     let Some(w) = weights else {
         let avg = mean(a, &axes)?;
+        if avg.size() == 0 {
+            // NumPy's `a.size / avg.size` in Python.
+            return Err(Error::Value("division by zero".into()));
+        }
         let scl = (a.size() as f64 / avg.size() as f64).into_array(avg.dtype())?;
         let scl = scl.broadcast_to(avg.shape())?.copy();
         return Ok((avg, scl));

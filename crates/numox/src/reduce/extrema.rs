@@ -156,7 +156,7 @@ pub fn ptp(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 }
 
 /// Minimum ignoring NaN (`np.nanmin(a, axis)`): an all-NaN slice gives NaN (NumPy warns); an
-/// empty slice of floats is the error naming `fmin`. Integers are as [`min`].
+/// empty slice is the error naming `fmin`.
 ///
 /// ```
 /// let a = numox::array![f64::NAN, 2.0, 1.5];
@@ -164,8 +164,7 @@ pub fn ptp(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// ```
 pub fn nanmin(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
     let axes = axis.into();
-    crate::dispatch_inexact!(a.dtype(), T => extreme_t::<T, false, true>(a, &axes, "fmin"),
-        else _ => min(a, axes))
+    crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, false, true>(a, &axes, "fmin"))
 }
 
 /// Maximum ignoring NaN (`np.nanmax(a, axis)`).
@@ -178,6 +177,5 @@ pub fn nanmin(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// ```
 pub fn nanmax(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
     let axes = axis.into();
-    crate::dispatch_inexact!(a.dtype(), T => extreme_t::<T, true, true>(a, &axes, "fmax"),
-        else _ => max(a, axes))
+    crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, true, true>(a, &axes, "fmax"))
 }

@@ -240,6 +240,9 @@ pub fn std(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
 /// ```
 pub fn nanvar(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
     let axes = axis.into();
+    if !super::sum::masks_nan(a.dtype()) {
+        return var(a, axes, ddof);
+    }
     crate::dispatch_inexact!(a.dtype(), T => moments::<T, true>(a, &axes, ddof, false), else _ => var(a, axes, ddof))
 }
 
@@ -251,5 +254,8 @@ pub fn nanvar(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
 /// ```
 pub fn nanstd(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
     let axes = axis.into();
+    if !super::sum::masks_nan(a.dtype()) {
+        return std(a, axes, ddof);
+    }
     crate::dispatch_inexact!(a.dtype(), T => moments::<T, true>(a, &axes, ddof, true), else _ => std(a, axes, ddof))
 }

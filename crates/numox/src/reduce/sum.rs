@@ -10,6 +10,12 @@ use crate::kernels::classify::Classify;
 use crate::kernels::elem::Arith;
 use crate::ufunc::engine::new_contiguous;
 
+/// Whether NumPy's nan-functions mask NaN in this dtype: its `np.inexact` dtypes, which
+/// ml_dtypes' bfloat16 is not (there the nan-functions are the plain ones).
+pub(crate) fn masks_nan(dt: crate::DType) -> bool {
+    dt.is_inexact() && dt != crate::DType::BFloat16
+}
+
 /// Sums of `m(x)`.
 struct SumFold<M>(M);
 impl<T: Summable, M: Fn(T) -> T + Sync> Fold<T> for SumFold<M> {
@@ -145,6 +151,9 @@ fn prod_with<T: Summable>(a: &Array, axes: &Axes, m: impl Fn(T) -> T + Sync) -> 
 /// ```
 pub fn nansum(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
     let axes = axis.into();
+    if !masks_nan(a.dtype()) {
+        return sum(a, axes);
+    }
     crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(
         a, &axes, Default::default(), &SumFold(|x: T| nan_to(x, T::default()))))
 }
@@ -157,6 +166,9 @@ pub fn nansum(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// ```
 pub fn nanprod(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
     let axes = axis.into();
+    if !masks_nan(a.dtype()) {
+        return prod(a, axes);
+    }
     crate::dispatch_dtype!(a.dtype(), T => prod_with::<T>(a, &axes, |x| nan_to(x, T::one())))
 }
 
@@ -191,6 +203,9 @@ fn mean_t<T: Meanable>(a: &Array, axes: &Axes) -> Result<Array> {
 /// ```
 pub fn nanmean(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
     let axes = axis.into();
+    if !masks_nan(a.dtype()) {
+        return mean(a, axes);
+    }
     crate::dispatch_inexact!(a.dtype(), T => nanmean_t::<T>(a, &axes), else _ => mean(a, axes))
 }
 
