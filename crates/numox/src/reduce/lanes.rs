@@ -187,6 +187,7 @@ mod tests {
         assert_eq!(arg::<f64, true>(&v), 3000);
         assert!(extreme::<f64, false>(&v).is_nan());
         v[3000] = f64::INFINITY;
+        v[4000] = 1.0;
         assert_eq!(arg::<f64, true>(&v), 3000);
         let big: Vec<f32> = (0..600_000).map(|k| (k % 1000) as f32).collect();
         assert_eq!(arg::<f32, true>(&big), 999);
