@@ -41,6 +41,13 @@ fn beats<T: LaneFloat, const MAX: bool>(a: T, b: T) -> bool {
     }
 }
 
+/// `x - x`: 0 for finite `x`, NaN for NaN and the infinities.
+#[inline(always)]
+#[allow(clippy::eq_op)]
+fn zero_or_nan<T: LaneFloat>(x: T) -> T {
+    x - x
+}
+
 /// The extreme of a block and whether it may hold a NaN (or an infinity).
 #[inline(always)]
 fn block_extreme<T: LaneFloat, const MAX: bool>(v: &[T]) -> (T, bool) {
@@ -51,7 +58,7 @@ fn block_extreme<T: LaneFloat, const MAX: bool>(v: &[T]) -> (T, bool) {
     for c in chunks {
         for j in 0..8 {
             let x = c[j];
-            d[j] = d[j] + (x - x);
+            d[j] = d[j] + zero_or_nan(x);
             m[j] = if beats::<T, MAX>(x, m[j]) { x } else { m[j] };
         }
     }
@@ -64,7 +71,7 @@ fn block_extreme<T: LaneFloat, const MAX: bool>(v: &[T]) -> (T, bool) {
         }
     }
     for &x in rest {
-        det = det + (x - x);
+        det = det + zero_or_nan(x);
         if beats::<T, MAX>(x, best) {
             best = x;
         }
