@@ -87,6 +87,20 @@ CASES = {
     "unique_i64_1e7": lambda: (lambda a=(_mix(N) % 1_000_000).astype(np.int64): np.unique(a)),
     # ---- statistics (issue 5)
     "median_f64_1e7": lambda: (lambda a=_frac(N, 0): np.median(a)),
+    # ---- reductions (issue 5)
+    "sum_f64_1e7": lambda: (lambda a=_frac(N, 0): a.sum()),
+    "sum_f32_1e7": lambda: (lambda a=_frac(N, 0).astype(np.float32): a.sum()),
+    "mean_f64_1e7": lambda: (lambda a=_frac(N, 0): a.mean()),
+    "std_f64_1e7": lambda: (lambda a=_frac(N, 0): a.std()),
+    "min_f64_1e7": lambda: (lambda a=_frac(N, 0): a.min()),
+    "argmax_f64_1e7": lambda: (lambda a=_frac(N, 0): a.argmax()),
+    "sum_axis0_f64_4000x2500": lambda: (lambda a=_frac(N, 0).reshape(4000, 2500): a.sum(axis=0)),
+    "sum_axis1_f64_4000x2500": lambda: (lambda a=_frac(N, 0).reshape(4000, 2500): a.sum(axis=1)),
+    "std_axis0_f64_10000x1000": lambda: (lambda a=_frac(N, 0).reshape(10000, 1000): a.std(axis=0)),
+    "scale_f64_10000x1000": lambda: (
+        lambda x=_frac(N, 0).reshape(10000, 1000): (x - x.mean(0)) / x.std(0)),
+    "nanmean_f64_1e7": lambda: (
+        lambda a=np.where(np.arange(N) % 10 == 0, np.nan, _frac(N, 0)): np.nanmean(a)),
 }
 
 

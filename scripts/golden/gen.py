@@ -40,6 +40,7 @@ AREAS = [
     "index",
     "sorting",
     "stats",
+    "reduce",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -14,7 +14,7 @@
 
 use std::hint::black_box;
 
-use ndarray::Array1;
+use ndarray::{Array1, Axis};
 use numox::{Array, DType};
 use rayon::prelude::*;
 
@@ -464,6 +464,167 @@ pub static CASES: &[Case] = &[
         numox: run(|| {
             let a = numox_frac(N, 0);
             Box::new(move || drop(black_box(numox::median(black_box(&a), None).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    // ---- reductions (issue 5); inputs as the elementwise cases.
+    Case {
+        name: "sum_f64_1e7",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).sum(None).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || {
+                black_box(black_box(&a).sum());
+            })
+        }),
+    },
+    Case {
+        name: "sum_f32_1e7",
+        bytes: F32 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0).astype(DType::Float32).unwrap();
+            Box::new(move || drop(black_box(black_box(&a).sum(None).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0).mapv(|x| x as f32);
+            Box::new(move || {
+                black_box(black_box(&a).sum());
+            })
+        }),
+    },
+    Case {
+        name: "mean_f64_1e7",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).mean(None).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || {
+                black_box(black_box(&a).mean());
+            })
+        }),
+    },
+    Case {
+        // Two passes: the mean, then the squared deviations.
+        name: "std_f64_1e7",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).std(None, 0).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0);
+            Box::new(move || {
+                black_box(black_box(&a).std(0.0));
+            })
+        }),
+    },
+    Case {
+        name: "min_f64_1e7",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).min(None).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        name: "argmax_f64_1e7",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0);
+            Box::new(move || drop(black_box(black_box(&a).argmax(None).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        name: "sum_axis0_f64_4000x2500",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0).reshape(&[4000, 2500]).unwrap();
+            Box::new(move || drop(black_box(black_box(&a).sum(0).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0)
+                .into_shape_with_order((4000, 2500))
+                .unwrap();
+            Box::new(move || drop(black_box(black_box(&a).sum_axis(Axis(0)))))
+        }),
+    },
+    Case {
+        name: "sum_axis1_f64_4000x2500",
+        bytes: F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0).reshape(&[4000, 2500]).unwrap();
+            Box::new(move || drop(black_box(black_box(&a).sum(1).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0)
+                .into_shape_with_order((4000, 2500))
+                .unwrap();
+            Box::new(move || drop(black_box(black_box(&a).sum_axis(Axis(1)))))
+        }),
+    },
+    Case {
+        name: "std_axis0_f64_10000x1000",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let a = numox_frac(N, 0).reshape(&[10000, 1000]).unwrap();
+            Box::new(move || drop(black_box(black_box(&a).std(0, 0).unwrap())))
+        }),
+        ndarray: run(|| {
+            let a = ndarray_frac(N, 0)
+                .into_shape_with_order((10000, 1000))
+                .unwrap();
+            Box::new(move || drop(black_box(black_box(&a).std_axis(Axis(0), 0.0))))
+        }),
+    },
+    Case {
+        // `(X - X.mean(0)) / X.std(0)`: column standardisation.
+        name: "scale_f64_10000x1000",
+        bytes: 6 * F64 * N as u64,
+        numox: run(|| {
+            let x = numox_frac(N, 0).reshape(&[10000, 1000]).unwrap();
+            Box::new(move || {
+                let x = black_box(&x);
+                let c = numox::subtract(x, &x.mean(0).unwrap()).unwrap();
+                drop(black_box(numox::divide(&c, &x.std(0, 0).unwrap()).unwrap()))
+            })
+        }),
+        ndarray: run(|| {
+            let x = ndarray_frac(N, 0)
+                .into_shape_with_order((10000, 1000))
+                .unwrap();
+            Box::new(move || {
+                let x = black_box(&x);
+                let c = x - &x.mean_axis(Axis(0)).unwrap();
+                drop(black_box(c / &x.std_axis(Axis(0), 0.0)))
+            })
+        }),
+    },
+    Case {
+        // Every 10th value NaN.
+        name: "nanmean_f64_1e7",
+        bytes: 2 * F64 * N as u64,
+        numox: run(|| {
+            let a = Array::from_vec(
+                (0..N)
+                    .map(|i| {
+                        if i % 10 == 0 {
+                            f64::NAN
+                        } else {
+                            frac_value(i, 0)
+                        }
+                    })
+                    .collect::<Vec<f64>>(),
+            );
+            Box::new(move || drop(black_box(numox::nanmean(black_box(&a), None).unwrap())))
         }),
         ndarray: Impl::Absent,
     },

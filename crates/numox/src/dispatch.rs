@@ -40,6 +40,24 @@ macro_rules! dispatch_float {
     };
 }
 
+/// Like [`dispatch_dtype!`] for the inexact dtypes: the real floating and the complex ones.
+///
+/// ```
+/// use numox::{dispatch_inexact, DType};
+/// let ok = |d: DType| dispatch_inexact!(d, T => std::mem::size_of::<T>(), else _ => 0);
+/// assert_eq!(ok(DType::Complex64), 8);
+/// assert_eq!(ok(DType::Int64), 0);
+/// ```
+#[macro_export]
+macro_rules! dispatch_inexact {
+    ($dt:expr, $T:ident => $body:expr, else $other:pat => $fallback:expr) => {
+        $crate::__dispatch_arms!($dt, $T => $body;
+            Float16: $crate::f16, BFloat16: $crate::bf16, Float32: f32, Float64: f64,
+            Complex64: $crate::Complex32, Complex128: $crate::Complex64;
+            else $other => $fallback)
+    };
+}
+
 /// Like [`dispatch_dtype!`] for the signed and unsigned integer dtypes.
 ///
 /// ```

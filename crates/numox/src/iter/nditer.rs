@@ -27,6 +27,16 @@ pub(crate) struct NdIter<const N: usize> {
 impl<const N: usize> NdIter<N> {
     /// Builds the walk. Every layout must already have `shape` (broadcast with stride 0).
     pub(crate) fn new(shape: &[usize], layouts: [&Layout; N]) -> NdIter<N> {
+        NdIter::build(shape, layouts, true)
+    }
+
+    /// Like [`NdIter::new`] but never flips an axis (NumPy's reductions walk with
+    /// `NPY_ITER_DONT_NEGATE_STRIDES`, which fixes their summation order).
+    pub(crate) fn new_unflipped(shape: &[usize], layouts: [&Layout; N]) -> NdIter<N> {
+        NdIter::build(shape, layouts, false)
+    }
+
+    fn build(shape: &[usize], layouts: [&Layout; N], allow_flip: bool) -> NdIter<N> {
         let size: usize = shape.iter().product();
         let mut offsets = [0isize; N];
         for (o, l) in offsets.iter_mut().zip(layouts.iter()) {
@@ -46,7 +56,8 @@ impl<const N: usize> NdIter<N> {
         // Flip axes that every operand walks backwards (or not at all).
         let mut flipped: SmallVec<[bool; 8]> = SmallVec::new();
         for &a in &axes {
-            let all_neg = layouts.iter().all(|l| l.strides()[a] <= 0)
+            let all_neg = allow_flip
+                && layouts.iter().all(|l| l.strides()[a] <= 0)
                 && layouts.iter().any(|l| l.strides()[a] < 0);
             flipped.push(all_neg);
         }
