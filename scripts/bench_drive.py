@@ -42,7 +42,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runner", required=True, help="the numox-bench binary")
     parser.add_argument("--quick", action="store_true", help="fewer rounds and samples")
-    parser.add_argument("--filter", help="only cases whose name contains this (the triad always runs)")
+    parser.add_argument("--filter", help="only cases whose name contains this, or one of its comma-separated parts (the triad always runs)")
     parser.add_argument("--json", type=pathlib.Path, help="also write the results here as JSON")
     args = parser.parse_args()
     rounds, samples, min_ms = (3, 3, 2) if args.quick else (7, 5, 10)
@@ -54,7 +54,7 @@ def main():
             cases[f[1]] = {"bytes": int(f[2]), "numox": f[3], "ndarray": f[4], "note": f[5] if len(f) > 5 else ""}
     numpy_cases = [f[1] for f in lines([sys.executable, HERE / "bench_numpy.py", "list"]) if f[0] == "CASE"]
     for name in numpy_cases:
-        if name not in cases and (not args.filter or args.filter in name):
+        if name not in cases and (not args.filter or any(f in name for f in args.filter.split(","))):
             print(f"bench: {name} has a NumPy entry but no Rust entry", file=sys.stderr)
             cases[name] = {"bytes": 0, "numox": "absent", "ndarray": "absent", "note": "no Rust entry"}
     names = ",".join(cases)
