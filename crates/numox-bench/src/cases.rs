@@ -593,8 +593,8 @@ pub static CASES: &[Case] = &[
             let x = numox_buf(N, 0).reshape(&[10000, 1000]).unwrap();
             Box::new(move || {
                 let x = black_box(&x);
-                let c = numox::subtract(x, &x.mean(0).unwrap()).unwrap();
-                drop(black_box(numox::divide(&c, &x.std(0, 0).unwrap()).unwrap()))
+                let c = numox::subtract(x, x.mean(0).unwrap()).unwrap();
+                drop(black_box(numox::divide(&c, x.std(0, 0).unwrap()).unwrap()))
             })
         }),
         ndarray: run(|| {

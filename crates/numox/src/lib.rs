@@ -41,6 +41,11 @@
 //! | `a[1:, ::-1]`, `a[..., np.newaxis]` | `a.index(&s![1.., ..;-1])?`, `a.index(&s![..., NewAxis])?` |
 //! | `a[idx]`, `a[a > 0.5]` | `a.index(&s![&idx])?`, `a.index(&s![&a.greater(0.5)?])?` |
 //! | `a[a > 5] = 0`, `a[1:, 0] = v` | `a.assign(&s![&a.greater(5)?], 0)?`, `a.assign(&s![1.., 0], &v)?` |
+//! | `a.sum()`, `a.mean(axis=0)`, `a.std(axis=-1, ddof=1)` | `a.sum(None)?`, `a.mean(0)?`, `a.std(-1, 1)?` |
+//! | `a.max(axis=(0, 1), keepdims=True)`, `a.argmax()` | `a.max(Axes::from([0, 1]).keepdims())?`, `a.argmax(None)?` |
+//! | `np.nanmean(a)`, `np.median(a, axis=0)` | `nanmean(&a, None)?`, `median(&a, 0)?` |
+//! | `np.sort(a)`, `np.argsort(a, kind='stable')` | `sort(&a, Some(-1), SortKind::QuickSort)?`, `argsort(&a, Some(-1), SortKind::Stable)?` |
+//! | `np.unique(a, return_counts=True)` | `unique_with(&a, UniqueOpts { return_counts: true, ..Default::default() })?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!

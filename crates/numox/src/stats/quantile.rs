@@ -26,7 +26,7 @@ const PAR_MIN: usize = 1 << 15;
 /// assert_eq!(r(QuantileMethod::Linear), 2.5);
 /// assert_eq!(r(QuantileMethod::Lower), 2.0);
 /// assert_eq!(r(QuantileMethod::Higher), 3.0);
-/// assert_eq!(r(QuantileMethod::Nearest), 2.0);
+/// assert_eq!(r(QuantileMethod::Nearest), 3.0); // index 1.5 rounds half to even, as NumPy's
 /// assert_eq!(r(QuantileMethod::Midpoint), 2.5);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
