@@ -141,6 +141,50 @@ pub(crate) fn fold_into<T: Element, F: Fold<T>>(
             }
         });
     };
+    // A C-contiguous input reduced over leading axes (`X.sum(0)`): rows folded four at a time,
+    // so the output is loaded and stored once per four rows; each column still sees its rows in
+    // order, as NumPy's loop does.
+    let k = plan.axes.len();
+    if aux.is_empty()
+        && a.is_c_contiguous()
+        && k < shape.len()
+        && plan.axes.iter().enumerate().all(|(i, &ax)| i == ax)
+    {
+        let rows: usize = shape[..k].iter().product();
+        let cols: usize = shape[k..].iter().product();
+        let fold_cols = |c0: usize, c1: usize| {
+            let (o, x) = (p.0 as *mut F::Out, p.1 as *const T);
+            // SAFETY: the input is C-contiguous with `rows * cols` elements from its base
+            // pointer; the output holds `cols` elements, held uniquely, and the column ranges
+            // of the two threads are disjoint.
+            unsafe {
+                let o = std::slice::from_raw_parts_mut(o.add(c0), c1 - c0);
+                let row = |r: usize| std::slice::from_raw_parts(x.add(r * cols + c0), c1 - c0);
+                let mut r = 0;
+                while r + 4 <= rows {
+                    let (x0, x1, x2, x3) = (row(r), row(r + 1), row(r + 2), row(r + 3));
+                    for j in 0..o.len() {
+                        let d = F::Aux::default();
+                        let v = f.elem(f.elem(o[j], d, x0[j]), d, x1[j]);
+                        o[j] = f.elem(f.elem(v, d, x2[j]), d, x3[j]);
+                    }
+                    r += 4;
+                }
+                for r in r..rows {
+                    for (o, &x) in o.iter_mut().zip(row(r)) {
+                        *o = f.elem(*o, F::Aux::default(), x);
+                    }
+                }
+            }
+        };
+        if a.size() >= PAR_MIN && cols >= 16 && rayon::current_num_threads() >= 2 {
+            let h = cols / 2;
+            rayon::join(|| fold_cols(0, h), || fold_cols(h, cols));
+        } else {
+            fold_cols(0, cols);
+        }
+        return Ok(());
+    }
     let split = (0..shape.len())
         .filter(|i| !plan.axes.contains(i) && shape[*i] >= 2)
         .max_by_key(|&i| shape[i]);
