@@ -33,25 +33,6 @@ impl<T: Classify, const ANY: bool> Fold<T> for Truth<ANY> {
     }
 }
 
-struct Count;
-impl<T: Classify> Fold<T> for Count {
-    type Out = i64;
-    type Aux = ();
-    #[inline]
-    unsafe fn run(&self, acc: i64, _: (), p: *const T, n: usize, s: isize) -> i64 {
-        let mut c = 0;
-        for i in 0..n as isize {
-            // SAFETY: the driver's run.
-            c += unsafe { *p.offset(i * s) }.truthy() as i64;
-        }
-        acc + c
-    }
-    #[inline(always)]
-    fn elem(&self, acc: i64, _: (), x: T) -> i64 {
-        acc + x.truthy() as i64
-    }
-}
-
 /// Whether any element along the given axes is true (`np.any(a, axis)`); `false` over nothing.
 ///
 /// ```
@@ -83,5 +64,5 @@ pub fn all(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// ```
 pub fn count_nonzero_axis(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
     let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, 0i64, &Count))
+    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, 0i64, &super::sum::CountIf(|x: T| x.truthy())))
 }

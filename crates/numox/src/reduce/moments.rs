@@ -168,7 +168,7 @@ fn moments<T: Variance, const NAN: bool>(
     fold_into::<T, _>(a, &plan, &mut sums, &[], &VSum::<NAN>)?;
     let counts: Vec<f64> = if NAN {
         let mut c = plan.new_out(0i64)?;
-        fold_into::<T, _>(a, &plan, &mut c, &[], &super::sum::CountNotNan)?;
+        fold_into::<T, _>(a, &plan, &mut c, &[], &super::sum::count_not_nan::<T>())?;
         c.as_slice::<i64>()?.iter().map(|&c| c as f64).collect()
     } else {
         vec![plan.count as f64; sums.size()]

@@ -64,9 +64,9 @@ impl<T: Meanable> Fold<T> for MeanSum {
     }
 }
 
-/// Counts of the elements that are not NaN.
-pub(crate) struct CountNotNan;
-impl<T: Classify> Fold<T> for CountNotNan {
+/// Counts of the elements for which the predicate holds.
+pub(crate) struct CountIf<P>(pub(crate) P);
+impl<T: Element, P: Fn(T) -> bool + Sync> Fold<T> for CountIf<P> {
     type Out = i64;
     type Aux = ();
     #[inline]
@@ -74,14 +74,19 @@ impl<T: Classify> Fold<T> for CountNotNan {
         let mut c = 0;
         for i in 0..n as isize {
             // SAFETY: the driver's run.
-            c += !unsafe { *p.offset(i * s) }.is_nan_() as i64;
+            c += (self.0)(unsafe { *p.offset(i * s) }) as i64;
         }
         acc + c
     }
     #[inline(always)]
     fn elem(&self, acc: i64, _: (), x: T) -> i64 {
-        acc + !x.is_nan_() as i64
+        acc + (self.0)(x) as i64
     }
+}
+
+/// Counts of the elements that are not NaN.
+pub(crate) fn count_not_nan<T: Classify>() -> CountIf<impl Fn(T) -> bool + Sync> {
+    CountIf(|x: T| !x.is_nan_())
 }
 
 /// `x`, or `v` where `x` is NaN.
@@ -230,6 +235,6 @@ pub(crate) fn nan_sums<T: Summable<Acc = T>>(
         &SumFold(|x: T| nan_to(x, T::default())),
     )?;
     let mut counts = plan.new_out(0i64)?;
-    fold_into::<T, _>(a, &plan, &mut counts, &[], &CountNotNan)?;
+    fold_into::<T, _>(a, &plan, &mut counts, &[], &count_not_nan::<T>())?;
     Ok((plan, sums, counts))
 }
