@@ -20,6 +20,7 @@
 //! ```
 
 mod lanes;
+mod msd;
 mod order;
 mod partition;
 mod radix;

@@ -11,6 +11,8 @@ use std::cmp::Ordering;
 pub(crate) trait SortElem: Element {
     /// True when the radix keys below are meaningful (every real type; not complex).
     const RADIX: bool;
+    /// True for the floating types (which have NaN and signed zeros).
+    const FLOAT: bool = false;
     /// NumPy's `a < b` for sorting: NaN sorts after every number.
     fn less(a: Self, b: Self) -> bool;
     /// True for NaN (for complex numbers, a NaN in either part).
@@ -23,6 +25,8 @@ pub(crate) trait SortElem: Element {
     fn raw(self) -> u64;
     /// True for a floating zero of either sign.
     fn is_zero(self) -> bool;
+    /// The element whose `raw` key is `k` (the inverse of `raw`).
+    fn from_raw(k: u64) -> Self;
 
     /// The total order that `lt` describes.
     #[inline(always)]
@@ -53,6 +57,8 @@ macro_rules! int_order {
             fn raw(self) -> u64 { self.key() }
             #[inline(always)]
             fn is_zero(self) -> bool { false }
+            #[inline(always)]
+            fn from_raw(k: u64) -> Self { (k ^ $flip) as $t }
         }
     )*};
 }
@@ -85,14 +91,19 @@ impl SortElem for bool {
     fn is_zero(self) -> bool {
         false
     }
+    #[inline(always)]
+    fn from_raw(k: u64) -> Self {
+        k != 0
+    }
 }
 
 /// The IEEE trick: negative values have every bit flipped, positive ones the sign bit set, so
 /// the unsigned order of the bits is the numeric order.
 macro_rules! float_order {
-    ($($t:ty: $bits:ty, $to:expr);*) => {$(
+    ($($t:ty: $bits:ty, $to:expr, $from:expr);*) => {$(
         impl SortElem for $t {
             const RADIX: bool = true;
+            const FLOAT: bool = true;
             #[inline(always)]
             fn less(a: Self, b: Self) -> bool { a < b || (b != b && a == a) }
             #[inline(always)]
@@ -116,15 +127,21 @@ macro_rules! float_order {
             }
             #[inline(always)]
             fn is_zero(self) -> bool { self == <$t>::default() }
+            #[inline(always)]
+            fn from_raw(k: u64) -> Self {
+                let k = k as $bits;
+                let sign = (1 as $bits).rotate_right(1);
+                $from(if k & sign != 0 { k ^ sign } else { !k })
+            }
         }
     )*};
 }
 
 float_order!(
-    f64: u64, f64::to_bits;
-    f32: u32, f32::to_bits;
-    f16: u16, f16::to_bits;
-    bf16: u16, bf16::to_bits
+    f64: u64, f64::to_bits, f64::from_bits;
+    f32: u32, f32::to_bits, f32::from_bits;
+    f16: u16, f16::to_bits, f16::from_bits;
+    bf16: u16, bf16::to_bits, bf16::from_bits
 );
 
 /// NumPy's complex `<` (npysort's CFLOAT_LT): real parts first, then imaginary parts, and the
@@ -152,6 +169,7 @@ macro_rules! complex_order {
             fn raw(self) -> u64 { 0 }
             #[inline(always)]
             fn is_zero(self) -> bool { false }
+            fn from_raw(_: u64) -> Self { Self::default() }
         }
     )*};
 }
@@ -183,6 +201,13 @@ mod tests {
         assert!(f16::from_f32(-1.5).raw() < f16::from_f32(-1.0).raw());
         assert!(bf16::from_f32(-0.0).raw() < bf16::from_f32(0.0).raw());
         assert!((-128i8).key() < 127i8.key());
+        for x in [-2.5f64, -0.0, 0.0, 1e-300, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(f64::from_raw(x.raw()).to_bits(), x.to_bits());
+        }
+        assert_eq!(f32::from_raw((-1.5f32).raw()), -1.5);
+        assert_eq!(i64::from_raw(i64::MIN.raw()), i64::MIN);
+        assert_eq!(i8::from_raw((-7i8).raw()), -7);
+        assert_eq!(u64::from_raw(u64::MAX.raw()), u64::MAX);
     }
 
     #[test]

@@ -17,7 +17,7 @@ const PAR_MIN: usize = 1 << 17;
 type Hist = [usize; RADIX];
 
 #[derive(Clone, Copy)]
-struct SendPtr<T>(*mut T);
+pub(crate) struct SendPtr<T>(pub(crate) *mut T);
 // SAFETY: the threads write disjoint positions (their own offsets) through the pointer.
 unsafe impl<T> Send for SendPtr<T> {}
 unsafe impl<T> Sync for SendPtr<T> {}
@@ -25,7 +25,7 @@ unsafe impl<T> Sync for SendPtr<T> {}
 impl<T> SendPtr<T> {
     /// The pointer (a method, so closures capture the whole `Send` wrapper).
     #[inline(always)]
-    fn get(self) -> *mut T {
+    pub(crate) fn get(self) -> *mut T {
         self.0
     }
 }
@@ -217,10 +217,11 @@ unsafe fn scatter<I: Copy, K: Fn(&I) -> u64>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn lcg(n: usize, mask: u64) -> Vec<u64> {
+    /// `n` pseudo-random values masked by `mask`.
+    pub(crate) fn lcg(n: usize, mask: u64) -> Vec<u64> {
         let mut s = 0x9E3779B97F4A7C15u64;
         (0..n)
             .map(|_| {

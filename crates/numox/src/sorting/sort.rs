@@ -1,8 +1,9 @@
 //! `sort` and `argsort`, and the per-lane kernels the other routines share.
 
 use super::lanes::{for_lanes, Lanes};
+use super::msd::{finish, first_pass, Pair};
 use super::order::SortElem;
-use super::radix::radix_sort;
+use super::radix::{radix_sort, SendPtr};
 use super::SortKind;
 use crate::array::Array;
 use crate::dtype::DType;
@@ -11,11 +12,17 @@ use crate::ufunc::engine::new_contiguous;
 
 /// Lanes shorter than this are sorted by comparison (the radix sort's histograms cost more).
 const RADIX_MIN: usize = 64;
+/// Lanes of 8-byte values at least this long take the MSD radix sort (which needs a scratch
+/// buffer of the lane's size); shorter ones the LSD sort in place.
+const MSD_MIN: usize = 1 << 12;
 
 /// Sorts one lane into NumPy's order, stably (NaN last, -0.0 and 0.0 in input order).
 pub(crate) fn sort_lane<T: SortElem>(v: &mut [T], parallel: bool) {
     if !T::RADIX || v.len() < RADIX_MIN {
         v.sort_by(|a, b| T::cmp_np(*a, *b));
+        return;
+    }
+    if size_of::<T>() == 8 && v.len() >= MSD_MIN && sort_lane_msd(v, parallel) {
         return;
     }
     // NaN moves to the end in input order; zeros are remembered in input order, since their
@@ -58,6 +65,68 @@ pub(crate) fn sort_lane<T: SortElem>(v: &mut [T], parallel: bool) {
     }
 }
 
+/// The 64 bits of an 8-byte element.
+#[inline(always)]
+fn bits8<T: SortElem>(x: T) -> u64 {
+    // SAFETY: only called for 8-byte element types (plain numbers, every bit pattern valid).
+    unsafe { std::mem::transmute_copy::<T, u64>(&x) }
+}
+
+/// Sorts a lane of 8-byte values by the MSD radix sort: their raw keys go to a scratch buffer,
+/// and the sorted keys come back as values into the lane. Returns false (lane untouched) when
+/// the scratch buffer cannot be had.
+fn sort_lane_msd<T: SortElem>(v: &mut [T], parallel: bool) -> bool {
+    let n = v.len();
+    let Ok(mut scratch) = new_contiguous(&[n], DType::UInt64) else {
+        return false;
+    };
+    let Ok(a) = scratch.as_slice_mut::<u64>() else {
+        return false;
+    };
+    // NaN (left out of the sort) goes to the end in input order; zeros of both signs are put
+    // back in input order, since their raw keys put every -0.0 before every 0.0.
+    let flag = |x: &T| {
+        if T::FLOAT && x.is_zero() {
+            if x.raw() == T::default().raw() {
+                1
+            } else {
+                2
+            }
+        } else {
+            0
+        }
+    };
+    let p = first_pass(v, |x, _| (!x.is_nan()).then(|| x.raw()), flag, a, parallel);
+    let m = p.bounds.last().copied().unwrap_or(0);
+    let nan_vals: Vec<T> = if m < n {
+        v.iter().copied().filter(|x| x.is_nan()).collect()
+    } else {
+        Vec::new()
+    };
+    let zero_vals: Vec<T> = if p.flags == 3 {
+        v.iter().copied().filter(|x| x.is_zero()).collect()
+    } else {
+        Vec::new()
+    };
+    {
+        // SAFETY: T is 8 bytes with u64's alignment or less and every bit pattern valid; the
+        // lane is not used through `v` while `b` lives.
+        let b = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u64, n) };
+        finish(a, b, &p.bounds, p.split, parallel, |s, _| {
+            for x in s.iter_mut() {
+                *x = bits8(T::from_raw(*x));
+            }
+        });
+    }
+    v[m..].copy_from_slice(&nan_vals);
+    if !zero_vals.is_empty() {
+        let zk = T::default().key();
+        let lo = v[..m].partition_point(|x| x.key() < zk);
+        v[lo..lo + zero_vals.len()].copy_from_slice(&zero_vals);
+    }
+    true
+}
+
 /// Writes into `out` the stable order of one lane (the indices that sort it, NaN last).
 pub(crate) fn argsort_lane<T: SortElem>(v: &[T], out: &mut [i64], parallel: bool) {
     if !T::RADIX || v.len() < RADIX_MIN {
@@ -65,6 +134,9 @@ pub(crate) fn argsort_lane<T: SortElem>(v: &[T], out: &mut [i64], parallel: bool
             *o = i as i64;
         }
         out.sort_by(|&i, &j| T::cmp_np(v[i as usize], v[j as usize]));
+        return;
+    }
+    if v.len() >= MSD_MIN && argsort_lane_msd(v, out, parallel) {
         return;
     }
     let mut pairs: Vec<(u64, u64)> = v
@@ -76,6 +148,43 @@ pub(crate) fn argsort_lane<T: SortElem>(v: &[T], out: &mut [i64], parallel: bool
     for (o, p) in out.iter_mut().zip(&pairs) {
         *o = p.1 as i64;
     }
+}
+
+/// The MSD radix sort of (key, index) pairs, writing the indices into `out`. Returns false
+/// (nothing written) when the scratch buffers cannot be had.
+fn argsort_lane_msd<T: SortElem>(v: &[T], out: &mut [i64], parallel: bool) -> bool {
+    let n = v.len();
+    let (Ok(mut pa), Ok(mut pb)) = (
+        new_contiguous(&[2 * n], DType::UInt64),
+        new_contiguous(&[2 * n], DType::UInt64),
+    ) else {
+        return false;
+    };
+    let (Ok(a), Ok(b)) = (pa.as_slice_mut::<u64>(), pb.as_slice_mut::<u64>()) else {
+        return false;
+    };
+    // SAFETY: Pair is two u64 (repr(C)), so 2n u64 hold n pairs, aligned.
+    let (a, b) = unsafe {
+        (
+            std::slice::from_raw_parts_mut(a.as_mut_ptr() as *mut Pair, n),
+            std::slice::from_raw_parts_mut(b.as_mut_ptr() as *mut Pair, n),
+        )
+    };
+    let make = |x: &T, i: usize| {
+        Some(Pair {
+            key: x.key(),
+            idx: i as u64,
+        })
+    };
+    let p = first_pass(v, make, |_| 0, a, parallel);
+    let o = SendPtr(out.as_mut_ptr());
+    finish(a, b, &p.bounds, p.split, parallel, |s, lo| {
+        for (i, p) in s.iter().enumerate() {
+            // SAFETY: the leaves cover disjoint ranges of the n positions of `out`.
+            unsafe { o.get().add(lo + i).write(p.idx as i64) };
+        }
+    });
+    true
 }
 
 /// Sorts every lane of a fresh contiguous array in place.
@@ -162,5 +271,73 @@ impl Array {
         }
         let sorted = sort(self, Some(axis), SortKind::QuickSort)?;
         self.assign(&[], &sorted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mix(i: u64) -> u64 {
+        let mut z = i.wrapping_add(0x9E3779B97F4A7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+        z ^ (z >> 31)
+    }
+
+    /// Floats with NaN of both signs, zeros of both signs, infinities and repeats.
+    fn floats(n: usize) -> Vec<f64> {
+        (0..n as u64)
+            .map(|i| match mix(i) % 16 {
+                0 => f64::NAN,
+                1 => -f64::NAN,
+                2 => 0.0,
+                3 => -0.0,
+                4 => f64::INFINITY,
+                5 => f64::NEG_INFINITY,
+                6 => (mix(i + 7) % 5) as f64,
+                _ => (mix(i) >> 11) as f64 * 2f64.powi(-40) - 1e3,
+            })
+            .collect()
+    }
+
+    fn check_sort<T: SortElem + std::fmt::Debug>(v: Vec<T>, bits: impl Fn(T) -> u64) {
+        let mut want = v.clone();
+        want.sort_by(|a, b| T::cmp_np(*a, *b));
+        for par in [false, true] {
+            let mut got = v.clone();
+            sort_lane(&mut got, par);
+            let (g, w): (Vec<u64>, Vec<u64>) = (
+                got.iter().map(|&x| bits(x)).collect(),
+                want.iter().map(|&x| bits(x)).collect(),
+            );
+            assert!(g == w, "n={} par={par}", v.len());
+            let mut idx = vec![0i64; v.len()];
+            argsort_lane(&v, &mut idx, par);
+            let mut wi: Vec<i64> = (0..v.len() as i64).collect();
+            wi.sort_by(|&i, &j| T::cmp_np(v[i as usize], v[j as usize]));
+            assert!(idx == wi, "argsort n={} par={par}", v.len());
+        }
+    }
+
+    #[test]
+    fn big_lanes_sort_stably_in_numpys_order() {
+        for n in [4096, 5000, 300_000] {
+            check_sort(floats(n), f64::to_bits);
+            check_sort(
+                floats(n).into_iter().map(|x| x as f32).collect(),
+                |x: f32| x.to_bits() as u64,
+            );
+            let ints: Vec<i64> = (0..n as u64).map(|i| mix(i) as i64 >> (i % 50)).collect();
+            check_sort(ints.clone(), |x| x as u64);
+            check_sort(ints.iter().map(|&x| x as u64).collect(), |x| x);
+            check_sort(ints.iter().map(|&x| x as i8).collect(), |x: i8| x as u64);
+            // Every key equal, and one NaN among equal keys.
+            let mut same = vec![2.5f64; n];
+            check_sort(same.clone(), f64::to_bits);
+            same[n / 2] = f64::NAN;
+            same[n / 3] = -0.0;
+            check_sort(same, f64::to_bits);
+        }
     }
 }
