@@ -1,7 +1,7 @@
 //! `sort` and `argsort`, and the per-lane kernels the other routines share.
 
 use super::lanes::{for_lanes, Lanes};
-use super::msd::{finish, first_pass, Pair};
+use super::msd::{finish, first_pass, Pair, Placed};
 use super::order::SortElem;
 use super::radix::{radix_sort, SendPtr};
 use super::SortKind;
@@ -72,59 +72,139 @@ fn bits8<T: SortElem>(x: T) -> u64 {
     unsafe { std::mem::transmute_copy::<T, u64>(&x) }
 }
 
-/// Sorts a lane of 8-byte values by the MSD radix sort: their raw keys go to a scratch buffer,
-/// and the sorted keys come back as values into the lane. Returns false (lane untouched) when
-/// the scratch buffer cannot be had.
+/// Sorts a lane of 8-byte values in place by the MSD radix sort. Returns false (lane untouched)
+/// when the scratch buffer cannot be had.
 fn sort_lane_msd<T: SortElem>(v: &mut [T], parallel: bool) -> bool {
-    let n = v.len();
-    let Ok(mut scratch) = new_contiguous(&[n], DType::UInt64) else {
+    let Some(mut m) = MsdValues::place(v, parallel) else {
         return false;
     };
-    let Ok(a) = scratch.as_slice_mut::<u64>() else {
-        return false;
-    };
-    // NaN (left out of the sort) goes to the end in input order; zeros of both signs are put
-    // back in input order, since their raw keys put every -0.0 before every 0.0.
-    let flag = |x: &T| {
-        if T::FLOAT && x.is_zero() {
-            if x.raw() == T::default().raw() {
-                1
-            } else {
-                2
-            }
-        } else {
-            0
-        }
-    };
-    let p = first_pass(v, |x, _| (!x.is_nan()).then(|| x.raw()), flag, a, parallel);
-    let m = p.bounds.last().copied().unwrap_or(0);
-    let nan_vals: Vec<T> = if m < n {
-        v.iter().copied().filter(|x| x.is_nan()).collect()
-    } else {
-        Vec::new()
-    };
-    let zero_vals: Vec<T> = if p.flags == 3 {
-        v.iter().copied().filter(|x| x.is_zero()).collect()
-    } else {
-        Vec::new()
-    };
-    {
-        // SAFETY: T is 8 bytes with u64's alignment or less and every bit pattern valid; the
-        // lane is not used through `v` while `b` lives.
-        let b = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u64, n) };
-        finish(a, b, &p.bounds, p.split, parallel, |s, _| {
-            for x in s.iter_mut() {
-                *x = bits8(T::from_raw(*x));
-            }
-        });
-    }
-    v[m..].copy_from_slice(&nan_vals);
-    if !zero_vals.is_empty() {
-        let zk = T::default().key();
-        let lo = v[..m].partition_point(|x| x.key() < zk);
-        v[lo..lo + zero_vals.len()].copy_from_slice(&zero_vals);
-    }
+    m.finish(v, parallel);
     true
+}
+
+/// A lane of 8-byte values after the MSD sort's first pass: their raw keys scattered into a
+/// scratch buffer, with the NaN (left out of the sort, they go last in input order) and, when
+/// both signs occur, the zeros in input order (raw keys put every -0.0 before every 0.0).
+struct MsdValues<T> {
+    scratch: Array,
+    placed: Placed,
+    nan_vals: Vec<T>,
+    zero_vals: Vec<T>,
+}
+
+impl<T: SortElem> MsdValues<T> {
+    /// The first pass over `src` (`None` when the scratch buffer cannot be had).
+    fn place(src: &[T], parallel: bool) -> Option<Self> {
+        let n = src.len();
+        let mut scratch = new_contiguous(&[n], DType::UInt64).ok()?;
+        let a = scratch.as_slice_mut::<u64>().ok()?;
+        let flag = |x: &T| match (T::FLOAT && x.is_zero(), x.raw() == T::default().raw()) {
+            (false, _) => 0,
+            (true, true) => 1,
+            (true, false) => 2,
+        };
+        let placed = first_pass(
+            src,
+            |x, _| (!x.is_nan()).then(|| x.raw()),
+            flag,
+            a,
+            parallel,
+        );
+        let m = placed.bounds.last().copied().unwrap_or(0);
+        let pick = |want: bool, f: fn(&T) -> bool| -> Vec<T> {
+            if want {
+                src.iter().copied().filter(f).collect()
+            } else {
+                Vec::new()
+            }
+        };
+        Some(MsdValues {
+            nan_vals: pick(m < n, |x| x.is_nan()),
+            zero_vals: pick(placed.flags == 3, |x| x.is_zero()),
+            scratch,
+            placed,
+        })
+    }
+
+    /// Writes the sorted lane into `dst` (as long as the source).
+    fn finish(&mut self, dst: &mut [T], parallel: bool) {
+        let n = dst.len();
+        let Ok(a) = self.scratch.as_slice_mut::<u64>() else {
+            return;
+        };
+        {
+            // SAFETY: T is 8 bytes with u64's alignment or less and every bit pattern valid;
+            // `dst` is not used while `b` lives.
+            let b = unsafe { std::slice::from_raw_parts_mut(dst.as_mut_ptr() as *mut u64, n) };
+            let p = &self.placed;
+            finish(a, b, &p.bounds, p.split, parallel, |s, _| {
+                for x in s.iter_mut() {
+                    *x = bits8(T::from_raw(*x));
+                }
+            });
+        }
+        let m = n - self.nan_vals.len();
+        dst[m..].copy_from_slice(&self.nan_vals);
+        if !self.zero_vals.is_empty() {
+            let zk = T::default().key();
+            let lo = dst[..m].partition_point(|x| x.key() < zk);
+            dst[lo..lo + self.zero_vals.len()].copy_from_slice(&self.zero_vals);
+        }
+    }
+}
+
+/// `sort` of a C-contiguous array of 8-byte values along its last axis (or flattened) with
+/// lanes long enough for the MSD sort, read from `a` and written straight into the result
+/// (no working copy). `None` when `a` is not such an array.
+fn sort_direct(a: &Array, axis: Option<isize>) -> Option<Result<Array>> {
+    let last = a.ndim().checked_sub(1)?;
+    let len = match axis {
+        None => a.size(),
+        Some(ax) if ax == -1 || ax == last as isize => a.shape()[last],
+        Some(_) => return None,
+    };
+    if !a.is_c_contiguous() || a.dtype().itemsize() != 8 || len < MSD_MIN {
+        return None;
+    }
+    let shape = if axis.is_none() {
+        vec![a.size()]
+    } else {
+        a.shape().to_vec()
+    };
+    let mut out = match new_contiguous(&shape, a.dtype()) {
+        Ok(o) => o,
+        Err(e) => return Some(Err(e)),
+    };
+    let done = crate::dispatch_dtype!(a.dtype(), T => {
+        direct_lanes::<T>(a, &mut out, len)
+    });
+    done.then_some(Ok(out))
+}
+
+/// Sorts the lanes of `a` into `out` by the MSD sort (false: not a radix type, or no scratch).
+fn direct_lanes<T: SortElem>(a: &Array, out: &mut Array, len: usize) -> bool {
+    if !T::RADIX || size_of::<T>() != 8 {
+        return false;
+    }
+    let (Ok(src), Ok(dst)) = (a.as_slice::<T>(), out.as_slice_mut::<T>()) else {
+        return false;
+    };
+    let one = src.len() == len;
+    let lane = |s: &[T], d: &mut [T]| match MsdValues::place(s, one) {
+        Some(mut m) => {
+            m.finish(d, one);
+            true
+        }
+        None => false,
+    };
+    if one {
+        lane(src, dst)
+    } else {
+        use rayon::prelude::*;
+        src.par_chunks(len)
+            .zip(dst.par_chunks_mut(len))
+            .all(|(s, d)| lane(s, d))
+    }
 }
 
 /// Writes into `out` the stable order of one lane (the indices that sort it, NaN last).
@@ -229,6 +309,9 @@ pub(crate) fn argsort_lanes(work: &Array, len: usize) -> Result<Array> {
 /// ```
 pub fn sort(a: &Array, axis: Option<isize>, kind: SortKind) -> Result<Array> {
     let _ = kind;
+    if let Some(r) = sort_direct(a, axis) {
+        return r;
+    }
     let mut lanes = Lanes::new(a, axis)?;
     let len = lanes.len();
     sort_lanes(&mut lanes.work, len)?;
@@ -339,5 +422,31 @@ mod tests {
             same[n / 3] = -0.0;
             check_sort(same, f64::to_bits);
         }
+    }
+
+    #[test]
+    fn direct_sort_of_contiguous_arrays_matches_the_lane_sort() {
+        let v = floats(3 * 5000);
+        let a = Array::from_vec(v.clone()).reshape(&[3, 5000]).unwrap();
+        let mut want = v.clone();
+        for lane in want.chunks_mut(5000) {
+            lane.sort_by(|x, y| f64::cmp_np(*x, *y));
+        }
+        let bits = |x: Vec<f64>| x.iter().map(|y| y.to_bits()).collect::<Vec<_>>();
+        for ax in [Some(-1), Some(1)] {
+            let s = sort(&a, ax, SortKind::QuickSort).unwrap();
+            assert_eq!(s.shape(), &[3, 5000]);
+            assert_eq!(bits(s.to_vec::<f64>().unwrap()), bits(want.clone()));
+        }
+        let mut flat = v;
+        flat.sort_by(|x, y| f64::cmp_np(*x, *y));
+        let s = sort(&a, None, SortKind::Stable).unwrap();
+        assert_eq!(s.shape(), &[15000]);
+        assert_eq!(bits(s.to_vec::<f64>().unwrap()), bits(flat));
+        // The source is left as it was.
+        assert_eq!(bits(a.to_vec::<f64>().unwrap()), bits(floats(3 * 5000)));
+        let i = Array::from_vec((0..20000i64).rev().collect::<Vec<_>>());
+        let s = sort(&i, Some(0), SortKind::QuickSort).unwrap();
+        assert_eq!(s.to_vec::<i64>().unwrap(), (0..20000).collect::<Vec<_>>());
     }
 }
