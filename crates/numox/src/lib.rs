@@ -68,6 +68,7 @@ pub mod io;
 mod iter;
 mod kernels;
 pub mod layout;
+pub mod linalg;
 pub mod manip;
 pub mod print;
 pub mod promote;
