@@ -101,7 +101,32 @@ CASES = {
         lambda x=_frac(N, 0).reshape(10000, 1000): (x - x.mean(0)) / x.std(0)),
     "nanmean_f64_1e7": lambda: (
         lambda a=np.where(np.arange(N) % 10 == 0, np.nan, _frac(N, 0)): np.nanmean(a)),
+    # ---- linear algebra (issue 6); inputs as numox-bench's cases_linalg.
+    "matmul_f64_1024": lambda: _matmul(1024, np.float64),
+    "matmul_f64_2048": lambda: _matmul(2048, np.float64),
+    "matmul_f32_1024": lambda: _matmul(1024, np.float32),
+    "matmul_f32_2048": lambda: _matmul(2048, np.float32),
+    "matmul_batched_f32_64x128x128": lambda: (
+        lambda a=_mat((64, 128, 128), 0, np.float32), b=_mat((64, 128, 128), 1, np.float32): a @ b),
+    "matvec_f64_4096": lambda: (
+        lambda a=_mat((4096, 4096), 0, np.float64), x=_mat((4096,), 1, np.float64): a @ x),
+    "cosine_sim_f32_2000x512": lambda: (lambda x=_mat((2000, 512), 0, np.float32): _cosine(x)),
 }
+
+
+def _mat(shape, k, dtype):
+    """_frac of the shape's size, cast and reshaped, as numox-bench's numox_mat."""
+    return _frac(math.prod(shape), k).astype(dtype).reshape(shape)
+
+
+def _matmul(n, dtype):
+    a, b = _mat((n, n), 0, dtype), _mat((n, n), 1, dtype)
+    return lambda: a @ b
+
+
+def _cosine(x):
+    xn = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return xn @ xn.T
 
 
 WARM_UP = 0.1

@@ -38,6 +38,7 @@ AREAS = [
     "manip",
     "manip2",
     "index",
+    "products",
     "sorting",
     "stats",
     "reduce",

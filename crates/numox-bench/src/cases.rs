@@ -53,7 +53,7 @@ impl Case {
     }
 }
 
-const fn run(setup: fn() -> Bench) -> Impl {
+pub(crate) const fn run(setup: fn() -> Bench) -> Impl {
     Impl::Run(setup)
 }
 
@@ -659,7 +659,7 @@ fn frac_value(i: usize, k: usize) -> f64 {
 
 /// `numox_frac` in numox's own buffer (huge pages, as NumPy's allocator gives its arrays), the
 /// way data made by numox operations is held; `from_vec` adopts the Vec's 4 KiB pages.
-fn numox_buf(n: usize, k: usize) -> Array {
+pub(crate) fn numox_buf(n: usize, k: usize) -> Array {
     numox_frac(n, k).copy()
 }
 
@@ -667,7 +667,7 @@ fn numox_frac(n: usize, k: usize) -> Array {
     Array::from_vec((0..n).map(|i| frac_value(i, k)).collect::<Vec<f64>>())
 }
 
-fn ndarray_frac(n: usize, k: usize) -> Array1<f64> {
+pub(crate) fn ndarray_frac(n: usize, k: usize) -> Array1<f64> {
     Array1::from_iter((0..n).map(|i| frac_value(i, k)))
 }
 
@@ -708,11 +708,15 @@ fn stream_triad() -> Bench {
     })
 }
 
+/// Every case: [`CASES`], then the linear algebra ones.
+pub fn all() -> impl Iterator<Item = &'static Case> {
+    CASES.iter().chain(crate::cases_linalg::LINALG)
+}
+
 /// The cases whose name contains `filter` (or one of its comma-separated parts), plus the triad (always measured: it is the bandwidth
 /// every other case is compared with).
 pub fn select(filter: Option<&str>) -> Vec<&'static Case> {
-    CASES
-        .iter()
+    all()
         .filter(|c| match filter {
             Some(f) => c.name == TRIAD || f.split(',').any(|f| c.name.contains(f)),
             None => true,
