@@ -126,7 +126,7 @@ pub static LINALG: &[Case] = &[
             Box::new(move || {
                 let x = black_box(&x);
                 let sq = numox::multiply(x, x).unwrap();
-                let norm = numox::sqrt(&sq.sum(Axes::from(1).keepdims()).unwrap()).unwrap();
+                let norm = numox::sqrt(sq.sum(Axes::from(1).keepdims()).unwrap()).unwrap();
                 let xn = numox::divide(x, &norm).unwrap();
                 drop(black_box(numox::matmul(&xn, &xn.t()).unwrap()))
             })

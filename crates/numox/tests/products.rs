@@ -131,22 +131,37 @@ fn check(r: &Array, want: &str, ctx: &str) {
 fn products_match_numpy() {
     let (mut n, mut errors) = (0, 0);
     let mut per_fn = std::collections::BTreeMap::<&str, usize>::new();
+    let mut failures = Vec::new();
     for line in GOLDEN.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&str> = line.splitn(4, '|').collect();
         let xs: Vec<Array> = f[2].split(';').map(build).collect();
         let ctx = format!("case {line}");
-        let got = call(f[0], f[1], &xs);
         n += 1;
         *per_fn.entry(f[0]).or_default() += 1;
-        if let Some(msg) = f[3].strip_prefix("ERR:") {
-            let msg = msg.replace("\\n", "\n");
-            assert_eq!(got.err().map(|e| e.to_string()), Some(msg), "{ctx}");
+        if f[3].starts_with("ERR:") {
             errors += 1;
-            continue;
         }
-        let got = got.unwrap_or_else(|e| panic!("{e}: {ctx}"));
-        check(&got, f[3], &ctx);
+        // Every case runs; the failures are reported together.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let got = call(f[0], f[1], &xs);
+            if let Some(msg) = f[3].strip_prefix("ERR:") {
+                let msg = msg.replace("\\n", "\n");
+                assert_eq!(got.err().map(|e| e.to_string()), Some(msg), "{ctx}");
+                return;
+            }
+            let got = got.unwrap_or_else(|e| panic!("{e}: {ctx}"));
+            check(&got, f[3], &ctx);
+        }));
+        if outcome.is_err() {
+            failures.push(line);
+        }
     }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(n > 400, "{n} cases");
     assert!(errors > 20, "{errors} error cases");
     assert_eq!(per_fn.len(), 12, "{per_fn:?}");

@@ -9,14 +9,14 @@ use crate::layout::Order;
 use crate::manip::ravel;
 use crate::{conjugate, multiply};
 
-/// NumPy's "not aligned" error of `dot` and `inner`.
-fn not_aligned(a: &Array, b: &Array, da: usize, db: usize) -> Error {
+/// NumPy's "not aligned" error of `dot` and `inner` (`b` given as `dot` sees it).
+fn not_aligned(a: &[usize], b: &[usize], da: usize, db: usize) -> Error {
     Error::Value(format!(
         "shapes {} and {} not aligned: {} (dim {da}) != {} (dim {db})",
-        fmt_shape(a.shape()),
-        fmt_shape(b.shape()),
-        a.shape()[da],
-        b.shape()[db]
+        fmt_shape(a),
+        fmt_shape(b),
+        a[da],
+        b[db]
     ))
 }
 
@@ -44,7 +44,7 @@ pub fn dot(a: &Array, b: &Array) -> Result<Array> {
     let da = a.ndim() - 1;
     let db = b.ndim().saturating_sub(2);
     if a.shape()[da] != b.shape()[db] {
-        return Err(not_aligned(a, b, da, db));
+        return Err(not_aligned(a.shape(), b.shape(), da, db));
     }
     if b.ndim() <= 2 {
         return matmul(a, b);
@@ -104,6 +104,10 @@ pub fn vdot(a: &Array, b: &Array) -> Result<Array> {
 ///     inner(&a, &array![1, 2, 3]).unwrap_err().to_string(),
 ///     "shapes (2,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)"
 /// );
+/// assert_eq!(
+///     inner(&a, &numox::Array::zeros(&[3, 4], numox::DType::Int64).unwrap()).unwrap_err().to_string(),
+///     "shapes (2,2) and (4,3) not aligned: 2 (dim 1) != 4 (dim 0)"
+/// );
 /// ```
 pub fn inner(a: &Array, b: &Array) -> Result<Array> {
     if a.ndim() == 0 || b.ndim() == 0 {
@@ -111,7 +115,13 @@ pub fn inner(a: &Array, b: &Array) -> Result<Array> {
     }
     let (da, db) = (a.ndim() - 1, b.ndim() - 1);
     if a.shape()[da] != b.shape()[db] {
-        return Err(not_aligned(a, b, da, db));
+        // NumPy reports `b` with its last two axes swapped, as `dot` would see it.
+        let mut sb = b.shape().to_vec();
+        let n = sb.len();
+        if n >= 2 {
+            sb.swap(n - 1, n - 2);
+        }
+        return Err(not_aligned(a.shape(), &sb, da, n.saturating_sub(2)));
     }
     contract(a, b, &[da], &[db])
 }

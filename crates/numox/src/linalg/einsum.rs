@@ -251,11 +251,12 @@ pub fn einsum(subscripts: &str, operands: &[&Array]) -> Result<Array> {
         None => (s.as_str(), None),
     };
     let specs: Vec<&str> = ins.split(',').collect();
+    // NumPy's two messages read the other way round; numox keeps its words.
     if specs.len() > operands.len() {
-        return Err(err("fewer operands provided to einstein sum function than specified in the subscripts string"));
+        return Err(err("more operands provided to einstein sum function than specified in the subscripts string"));
     }
     if specs.len() < operands.len() {
-        return Err(err("more operands provided to einstein sum function than specified in the subscripts string"));
+        return Err(err("fewer operands provided to einstein sum function than specified in the subscripts string"));
     }
     let dt = promote_all(&operands.iter().map(|a| a.dtype()).collect::<Vec<_>>())?;
     let mut terms = Vec::with_capacity(operands.len());
