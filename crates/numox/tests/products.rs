@@ -243,6 +243,19 @@ fn stacks_split_across_threads_equal_single_products() {
 }
 
 #[test]
+fn gram_products_equal_general_products() {
+    // `x @ x.T` computes half and mirrors it; the integer kernel gives the exact answer.
+    for dt in [DType::Float64, DType::Float32, DType::Complex64] {
+        let x = small_ints(&[130, 70], 9, dt);
+        let r = numox::matmul(&x, &x.t()).unwrap();
+        let xi = small_ints(&[130, 70], 9, DType::Int64);
+        let want = numox::matmul(&xi, &xi.t()).unwrap().astype(DType::Float64).unwrap();
+        let got = r.astype_with(DType::Float64, Casting::Unsafe).unwrap();
+        assert_eq!(got.to_vec::<f64>().unwrap(), want.to_vec::<f64>().unwrap(), "{dt}");
+    }
+}
+
+#[test]
 fn negative_matrix_power_waits_for_inv() {
     let a = numox::array![[2.0, 0.0], [0.0, 2.0]];
     let e = matrix_power(&a, -1).unwrap_err();

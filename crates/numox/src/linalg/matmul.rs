@@ -11,6 +11,7 @@ use crate::kernels::elem::Arith;
 use crate::layout::broadcast_shapes;
 use crate::promote::promote_types;
 use crate::ufunc::engine::new_contiguous;
+use faer::linalg::matmul::triangular::{self, BlockStructure};
 use faer::{Accum, MatMut, Par};
 use rayon::prelude::*;
 
@@ -230,6 +231,34 @@ fn gemm_stack<T: LinalgElem>(a: &Array, b: &Array, out: &mut Array) -> Result<()
             faer::linalg::matmul::matmul(dst, Accum::Replace, lhs, rhs, <T as Element>::one(), par);
         }
     };
+    if count == 1 && is_gram(a, b, &sa, &sb) {
+        // `x @ x.T`: the result is symmetric, so compute its lower half and mirror it (as
+        // NumPy calls BLAS `syrk` for this product).
+        // SAFETY: as above; the mirror stays inside the fresh n×n matrix of `out`.
+        unsafe {
+            let lhs = mat_ref::<T>(a, &sa, sa.offsets[0]);
+            let rhs = mat_ref::<T>(b, &sb, sb.offsets[0]);
+            let p = (ptr.get() as *mut T).offset(so.offsets[0]);
+            let (rs, cs) = (so.row_stride, so.col_stride);
+            let dst = MatMut::from_raw_parts_mut(p, so.rows, so.cols, rs, cs);
+            let rect = BlockStructure::Rectangular;
+            let lower = BlockStructure::TriangularLower;
+            let one = <T as Element>::one();
+            triangular::matmul(
+                dst,
+                lower,
+                Accum::Replace,
+                lhs,
+                rect,
+                rhs,
+                rect,
+                one,
+                par_for(flops / 2.0),
+            );
+            mirror_lower(p, so.rows, rs, cs);
+        }
+        return Ok(());
+    }
     if count > 1 && flops < BATCH_PAR_MAX && flops * count as f64 >= BATCH_PAR_MIN {
         (0..count).into_par_iter().for_each(|i| one(i, Par::Seq));
     } else {
@@ -237,6 +266,38 @@ fn gemm_stack<T: LinalgElem>(a: &Array, b: &Array, out: &mut Array) -> Result<()
         (0..count).for_each(|i| one(i, par));
     }
     Ok(())
+}
+
+/// Whether the single product `a @ b` is `x @ x.T` (`b` is the transposed view of `a`).
+fn is_gram(a: &Array, b: &Array, sa: &Stack, sb: &Stack) -> bool {
+    std::ptr::eq(a.base_ptr(), b.base_ptr())
+        && sa.offsets == sb.offsets
+        && sa.rows == sb.cols
+        && sa.cols == sb.rows
+        && sa.row_stride == sb.col_stride
+        && sa.col_stride == sb.row_stride
+        && sa.rows >= 64
+}
+
+/// Copies the lower triangle of the n×n matrix at `p` to its upper triangle, in cache blocks.
+///
+/// # Safety
+/// `p` with strides `rs`, `cs` addresses an n×n matrix the caller holds alone.
+unsafe fn mirror_lower<T: Copy>(p: *mut T, n: usize, rs: isize, cs: isize) {
+    const B: usize = 64;
+    for ib in (0..n).step_by(B) {
+        for jb in (ib..n).step_by(B) {
+            for i in ib..(ib + B).min(n) {
+                for j in jb.max(i + 1)..(jb + B).min(n) {
+                    // SAFETY: i, j < n.
+                    unsafe {
+                        *p.offset(i as isize * rs + j as isize * cs) =
+                            *p.offset(j as isize * rs + i as isize * cs);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The matrix products in the dtype itself, for integers (wrapping) and booleans (or of ands):
