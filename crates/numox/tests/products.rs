@@ -249,9 +249,16 @@ fn gram_products_equal_general_products() {
         let x = small_ints(&[130, 70], 9, dt);
         let r = numox::matmul(&x, &x.t()).unwrap();
         let xi = small_ints(&[130, 70], 9, DType::Int64);
-        let want = numox::matmul(&xi, &xi.t()).unwrap().astype(DType::Float64).unwrap();
+        let want = numox::matmul(&xi, &xi.t())
+            .unwrap()
+            .astype(DType::Float64)
+            .unwrap();
         let got = r.astype_with(DType::Float64, Casting::Unsafe).unwrap();
-        assert_eq!(got.to_vec::<f64>().unwrap(), want.to_vec::<f64>().unwrap(), "{dt}");
+        assert_eq!(
+            got.to_vec::<f64>().unwrap(),
+            want.to_vec::<f64>().unwrap(),
+            "{dt}"
+        );
     }
 }
 
