@@ -45,6 +45,11 @@ def _uniform(n):
     return (_mix(n) >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
 
 
+def _umat(r, c, k):
+    """An r x c matrix of _uniform values at k * 1_000_003 + i, as numox-bench's uniform_matrix."""
+    return _uniform(k * 1_000_003 + r * c)[k * 1_000_003:].reshape(r, c)
+
+
 def _ramp(n):
     return np.arange(n, dtype=np.float64)
 
@@ -101,6 +106,15 @@ CASES = {
         lambda x=_frac(N, 0).reshape(10000, 1000): (x - x.mean(0)) / x.std(0)),
     "nanmean_f64_1e7": lambda: (
         lambda a=np.where(np.arange(N) % 10 == 0, np.nan, _frac(N, 0)): np.nanmean(a)),
+    # ---- numpy.linalg decompositions (issue 6)
+    "solve_f64_1000": lambda: (
+        lambda a=_umat(1000, 1000, 0), b=_umat(1000, 1, 1).ravel(): np.linalg.solve(a, b)),
+    "inv_f64_1000": lambda: (lambda a=_umat(1000, 1000, 0): np.linalg.inv(a)),
+    "det_f64_1000": lambda: (lambda a=_umat(1000, 1000, 0): np.linalg.det(a)),
+    "svd_f64_500": lambda: (lambda a=_umat(500, 500, 0): np.linalg.svd(a)),
+    "eigh_f64_500": lambda: (lambda a=_umat(500, 500, 0) + _umat(500, 500, 0).T: np.linalg.eigh(a)),
+    "lstsq_f64_2000x100": lambda: (
+        lambda a=_umat(2000, 100, 0), b=_umat(2000, 1, 1).ravel(): np.linalg.lstsq(a, b)),
 }
 
 

@@ -2,13 +2,27 @@
 //! pure-Rust `faer` crate (its `gemm` kernels for products, its decompositions for the rest).
 //!
 //! Arrays reach faer as strided matrix views, without a copy: a stack of matrices (any leading
-//! axes) is a sequence of views at different offsets. Bool and integer inputs compute in
-//! float64, float32 and the complex types in their own dtype, as in NumPy.
+//! axes) is a sequence of views at different offsets. As in NumPy, the decompositions compute in
+//! float64 (complex128 for complex inputs) and return float32/complex64 results for single
+//! precision inputs.
 
+mod batch;
 mod bridge;
+mod cholesky;
+mod eig;
+mod lu;
+mod norm;
+mod qr;
+mod svd;
 
 #[allow(unused_imports)]
 pub(crate) use bridge::{
     check_2d, check_square, dispatch_linalg, linalg_dtype, mat_mut, mat_ref, par_for, to_linalg,
     LinalgElem, Stack,
 };
+pub use cholesky::cholesky;
+pub use lu::{det, inv, slogdet, solve};
+pub use eig::{eig, eigh, eigvals, eigvalsh, Uplo};
+pub use svd::{lstsq, matrix_rank, pinv, svd, svdvals};
+pub use qr::{qr, QrMode};
+pub use norm::{cond, norm, NormOrd};
