@@ -693,7 +693,9 @@ pub static CASES: &[Case] = &[
             let (a, b) = (uniform_matrix(2000, 100, 0), uniform_matrix(2000, 1, 1));
             let b = b.reshape(&[2000]).unwrap();
             Box::new(move || {
-                drop(black_box(numox::linalg::lstsq(black_box(&a), &b, None).unwrap()))
+                drop(black_box(
+                    numox::linalg::lstsq(black_box(&a), &b, None).unwrap(),
+                ))
             })
         }),
         ndarray: Impl::Absent,

@@ -14,12 +14,18 @@ pub(crate) type Re<T> = <T as faer::traits::ComplexField>::Real;
 
 /// NumPy's `_commonType`: linear algebra computes in float64, or complex128 when any input is
 /// complex, and returns float32/complex64 when every inexact input is single precision and none
-/// is an integer. Returns (compute dtype, result dtype); float16 and bfloat16 are refused.
+/// is an integer (or bfloat16). Returns (compute dtype, result dtype); float16 is refused.
 pub(crate) fn common_type(dts: &[DType]) -> Result<(DType, DType)> {
     let mut single = true;
     let mut complex = false;
     for &dt in dts {
-        let l = linalg_dtype(dt)?;
+        // bfloat16 (ml_dtypes) is not a NumPy inexact type: NumPy computes it as it computes
+        // integers, in float64.
+        let l = if dt == DType::BFloat16 {
+            DType::Float64
+        } else {
+            linalg_dtype(dt)?
+        };
         complex |= l.is_complex();
         single &= dt == DType::Float32 || dt == DType::Complex64;
     }

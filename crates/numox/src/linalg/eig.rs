@@ -36,7 +36,11 @@ pub enum Uplo {
 pub(crate) fn hermitian<T: LinalgElem>(m: MatRef<'_, T>, uplo: Uplo) -> Mat<T> {
     let n = m.nrows();
     Mat::from_fn(n, n, |i, j| {
-        let (r, c) = if (i >= j) == (uplo == Uplo::L) { (i, j) } else { (j, i) };
+        let (r, c) = if (i >= j) == (uplo == Uplo::L) {
+            (i, j)
+        } else {
+            (j, i)
+        };
         let v = m[(r, c)];
         if i == j {
             from_real(&real(&v))
@@ -60,7 +64,12 @@ fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Re<T>
         } else {
             ComputeEigenvectors::No
         };
-        let mut mem = scratch(self_adjoint_evd_scratch::<T>(n, cv, par, Default::default()));
+        let mut mem = scratch(self_adjoint_evd_scratch::<T>(
+            n,
+            cv,
+            par,
+            Default::default(),
+        ));
         self_adjoint_evd(
             h,
             s.as_mut(),
@@ -149,7 +158,12 @@ where
     T: LinalgElem + faer::traits::ComplexField<Real = f64>,
 {
     let n = x.s.rows;
-    let mut vo = Output::new(&x.lead, if vectors { n } else { 0 }, n, crate::DType::Complex128)?;
+    let mut vo = Output::new(
+        &x.lead,
+        if vectors { n } else { 0 },
+        n,
+        crate::DType::Complex128,
+    )?;
     let mut ws = Vec::with_capacity(x.s.offsets.len() * n);
     for (i, &off) in x.s.offsets.iter().enumerate() {
         let (w, u) = eig_one(x.mat::<T>(off), vectors)?;

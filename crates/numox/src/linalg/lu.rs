@@ -2,8 +2,8 @@
 //! parallel LU), as LAPACK's `getrf` that NumPy calls.
 
 use super::batch::{
-    cast_to, common_type, dispatch_compute, from_values, owned, scratch, shape_of, stack_of,
-    Input, Output, Re,
+    cast_to, common_type, dispatch_compute, from_values, owned, scratch, shape_of, stack_of, Input,
+    Output, Re,
 };
 use super::bridge::{check_square, par_for, LinalgElem};
 use crate::array::Array;
@@ -107,7 +107,11 @@ impl<T: LinalgElem> Lu<T> {
         let mut mem = scratch(inverse::inverse_scratch::<usize, T>(n, par));
         let lu = self.lu.as_ref();
         // inv(A)^T = inv(A^T).
-        let out = if self.transposed { out.transpose_mut() } else { out };
+        let out = if self.transposed {
+            out.transpose_mut()
+        } else {
+            out
+        };
         inverse::inverse(out, lu, lu, self.perm(), par, stack_of(&mut mem));
     }
 
@@ -138,7 +142,11 @@ impl<T: LinalgElem> Lu<T> {
         for i in 0..self.lu.nrows() {
             p = p * self.lu[(i, i)];
         }
-        if self.transpositions % 2 == 1 { -p } else { p }
+        if self.transpositions % 2 == 1 {
+            -p
+        } else {
+            p
+        }
     }
 }
 
@@ -274,7 +282,22 @@ pub fn solve(a: &Array, b: &Array) -> Result<Array> {
             if vector { "1" } else { "" }
         )));
     }
-    let lead = broadcast_shapes(&[alead, blead])?.to_vec();
+    let lead = broadcast_shapes(&[alead, blead])
+        .map_err(|_| {
+            // NumPy's gufunc words for stacks that do not broadcast.
+            let remap = |sh: &[usize]| {
+                let lead: Vec<String> = sh[..sh.len() - 2].iter().map(|d| d.to_string()).collect();
+                let mut parts = lead;
+                parts.extend(["newaxis".to_string(), "newaxis".to_string()]);
+                format!("{}->({})", crate::error::fmt_shape(sh), parts.join(","))
+            };
+            Error::Value(format!(
+                "operands could not be broadcast together with remapped shapes [original->remapped]: {} {}  and requested shape ({n},{k})",
+                remap(a.shape()),
+                remap(b.shape())
+            ))
+        })?
+        .to_vec();
     let a2 = a.broadcast_to(&shape_of(&lead, &[n, n]))?;
     let b2 = if vector {
         b.reshape(&[n as isize, 1])?

@@ -21,8 +21,8 @@ pub(crate) use bridge::{
     LinalgElem, Stack,
 };
 pub use cholesky::cholesky;
-pub use lu::{det, inv, slogdet, solve};
 pub use eig::{eig, eigh, eigvals, eigvalsh, Uplo};
-pub use svd::{lstsq, matrix_rank, pinv, svd, svdvals};
-pub use qr::{qr, QrMode};
+pub use lu::{det, inv, slogdet, solve};
 pub use norm::{cond, norm, NormOrd};
+pub use qr::{qr, QrMode};
+pub use svd::{lstsq, matrix_rank, pinv, svd, svdvals};

@@ -91,7 +91,10 @@ fn bail_ord(name: &str) -> Result<f64> {
 /// `x` with axes `r` and `c` moved last (in that order).
 fn rows_cols_last(x: &Array, r: usize, c: usize) -> Result<Array> {
     let nd = x.ndim();
-    let mut axes: Vec<isize> = (0..nd).filter(|&a| a != r && a != c).map(|a| a as isize).collect();
+    let mut axes: Vec<isize> = (0..nd)
+        .filter(|&a| a != r && a != c)
+        .map(|a| a as isize)
+        .collect();
     axes.push(r as isize);
     axes.push(c as isize);
     x.permute_axes(&axes)
@@ -195,7 +198,11 @@ pub fn norm(
                 m
             }
         }
-        _ => return Err(Error::Value("Improper number of dimensions to norm.".into())),
+        _ => {
+            return Err(Error::Value(
+                "Improper number of dimensions to norm.".into(),
+            ))
+        }
     };
     r.astype(rdt)
 }
@@ -231,7 +238,10 @@ pub fn cond(x: &Array, p: Option<NormOrd>) -> Result<Array> {
             super::bridge::check_square(x)?;
             let inv = super::lu::inv_or_nan(x)?;
             let ax: &[isize] = &[-2, -1];
-            crate::multiply(&norm(x, Some(p), Some(ax), false)?, &norm(&inv, Some(p), Some(ax), false)?)?
+            crate::multiply(
+                &norm(x, Some(p), Some(ax), false)?,
+                &norm(&inv, Some(p), Some(ax), false)?,
+            )?
         }
     };
     // NaN from a singular matrix (not from NaN input) becomes inf.
