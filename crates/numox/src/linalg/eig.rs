@@ -166,7 +166,13 @@ where
     )?;
     let mut ws = Vec::with_capacity(x.s.offsets.len() * n);
     for (i, &off) in x.s.offsets.iter().enumerate() {
-        let (w, u) = eig_one(x.mat::<T>(off), vectors)?;
+        let m = x.mat::<T>(off);
+        let finite =
+            (0..n).all(|c| (0..n).all(|r| faer::traits::math_utils::is_finite(&m[(r, c)])));
+        if !finite {
+            return Err(Error::LinAlg("Array must not contain infs or NaNs".into()));
+        }
+        let (w, u) = eig_one(m, vectors)?;
         if w.iter().any(|z| z.re.is_nan() || z.im.is_nan()) {
             return Err(Error::LinAlg("Eigenvalues did not converge".into()));
         }

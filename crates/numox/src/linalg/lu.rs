@@ -130,8 +130,9 @@ impl<T: LinalgElem> Lu<T> {
             if a == zero::<Re<T>>() {
                 return (zero::<T>(), -infinity::<Re<T>>());
             }
-            sign = sign * (u / from_real::<T>(&a));
-            log = log + a.ln();
+            let (prev_sign, prev_log) = (sign, log);
+            sign = prev_sign * (u / from_real::<T>(&a));
+            log = prev_log + a.ln();
         }
         (sign, log)
     }
@@ -140,7 +141,13 @@ impl<T: LinalgElem> Lu<T> {
     pub(crate) fn det(&self) -> T {
         let mut p: T = one::<T>();
         for i in 0..self.lu.nrows() {
-            p = p * self.lu[(i, i)];
+            let u = self.lu[(i, i)];
+            // A zero pivot makes the determinant 0 (faer's later pivots may be NaN then).
+            if u == zero::<T>() {
+                return zero::<T>();
+            }
+            let prev = p;
+            p = prev * u;
         }
         if self.transpositions % 2 == 1 {
             -p

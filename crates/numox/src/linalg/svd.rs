@@ -195,7 +195,8 @@ pub fn pinv(a: &Array, rcond: Option<f64>, hermitian: bool) -> Result<Array> {
                 let f = if s > cutoff { s.recip() } else { zero() };
                 let fr = from_real::<T>(&f);
                 for r in 0..n {
-                    vs[(r, j)] = vs[(r, j)] * fr;
+                    let v = vs[(r, j)];
+                    vs[(r, j)] = v * fr;
                 }
             }
             let res = vs.as_ref() * p.u.adjoint();
@@ -228,10 +229,9 @@ pub fn matrix_rank(a: &Array, tol: Option<f64>, hermitian: bool) -> Result<Array
         ));
     }
     let x = Input::new(a, false)?;
-    if m.min(n) == 0 && tol.is_none() {
-        return Err(Error::Value(
-            "zero-size array to reduction operation maximum which has no identity".into(),
-        ));
+    if m.min(n) == 0 {
+        // No singular values: rank 0.
+        return Array::zeros(&x.lead, DType::Int64);
     }
     let eps = if matches!(x.res, DType::Float32 | DType::Complex64) {
         f32::EPSILON as f64
@@ -327,7 +327,8 @@ fn lstsq_one<T: LinalgElem>(
         for (j, &s) in p.s[..rank].iter().enumerate() {
             let f = from_real::<T>(&s.recip());
             for col in 0..k {
-                c[(j, col)] = c[(j, col)] * f;
+                let v = c[(j, col)];
+                c[(j, col)] = v * f;
             }
         }
         x = p.v.get(.., ..rank) * c.as_ref();
