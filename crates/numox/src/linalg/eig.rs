@@ -199,7 +199,7 @@ where
 /// ```
 /// use numox::{array, linalg, DType};
 /// let (w, v) = linalg::eig(&array![[2.0, 0.0], [0.0, 3.0]]).unwrap();
-/// assert_eq!(w.dtype(), DType::Float64);
+/// assert_eq!((w.dtype(), v.shape()), (DType::Float64, &[2, 2][..]));
 /// let mut w = w.to_vec::<f64>().unwrap();
 /// w.sort_by(f64::total_cmp);
 /// assert_eq!(w, vec![2.0, 3.0]);
