@@ -677,7 +677,7 @@ pub static CASES: &[Case] = &[
         bytes: 0,
         numox: run(|| {
             let a = uniform_matrix(500, 500, 0);
-            let a = numox::add(&a, &a.t()).unwrap();
+            let a = numox::add(&a, a.t()).unwrap();
             Box::new(move || {
                 let r = numox::linalg::eigh(black_box(&a), numox::linalg::Uplo::L);
                 drop(black_box(r.unwrap()))

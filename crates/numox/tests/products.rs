@@ -263,10 +263,20 @@ fn gram_products_equal_general_products() {
 }
 
 #[test]
-fn negative_matrix_power_waits_for_inv() {
-    let a = numox::array![[2.0, 0.0], [0.0, 2.0]];
-    let e = matrix_power(&a, -1).unwrap_err();
-    assert!(matches!(e, numox::Error::LinAlg(_)), "{e}");
+fn negative_matrix_power_inverts_first() {
+    let a = numox::array![[2i64, 1], [1, 1]];
+    // inv(a) = [[1, -1], [-1, 2]] (float64, as NumPy's inv of an integer matrix).
+    let r = matrix_power(&a, -2).unwrap();
+    assert_eq!(r.dtype(), DType::Float64);
+    let want = [2.0, -3.0, -3.0, 5.0];
+    for (g, w) in r.to_vec::<f64>().unwrap().iter().zip(want) {
+        assert!((g - w).abs() < 1e-12, "{g} vs {w}");
+    }
+    let s = numox::array![[1.0, 2.0], [2.0, 4.0]];
+    assert_eq!(
+        matrix_power(&s, -1).unwrap_err().to_string(),
+        "Singular matrix"
+    );
 }
 
 #[test]
