@@ -45,6 +45,11 @@ def _uniform(n):
     return (_mix(n) >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
 
 
+def _umat(r, c, k):
+    """An r x c matrix of _uniform values at k * 1_000_003 + i, as numox-bench's uniform_matrix."""
+    return _uniform(k * 1_000_003 + r * c)[k * 1_000_003:].reshape(r, c)
+
+
 def _ramp(n):
     return np.arange(n, dtype=np.float64)
 
@@ -101,7 +106,41 @@ CASES = {
         lambda x=_frac(N, 0).reshape(10000, 1000): (x - x.mean(0)) / x.std(0)),
     "nanmean_f64_1e7": lambda: (
         lambda a=np.where(np.arange(N) % 10 == 0, np.nan, _frac(N, 0)): np.nanmean(a)),
+    # ---- linear algebra (issue 6); inputs as numox-bench's cases_linalg.
+    "matmul_f64_1024": lambda: _matmul(1024, np.float64),
+    "matmul_f64_2048": lambda: _matmul(2048, np.float64),
+    "matmul_f32_1024": lambda: _matmul(1024, np.float32),
+    "matmul_f32_2048": lambda: _matmul(2048, np.float32),
+    "matmul_batched_f32_64x128x128": lambda: (
+        lambda a=_mat((64, 128, 128), 0, np.float32), b=_mat((64, 128, 128), 1, np.float32): a @ b),
+    "matvec_f64_4096": lambda: (
+        lambda a=_mat((4096, 4096), 0, np.float64), x=_mat((4096,), 1, np.float64): a @ x),
+    "cosine_sim_f32_2000x512": lambda: (lambda x=_mat((2000, 512), 0, np.float32): _cosine(x)),
+    # ---- numpy.linalg decompositions (issue 6)
+    "solve_f64_1000": lambda: (
+        lambda a=_umat(1000, 1000, 0), b=_umat(1000, 1, 1).ravel(): np.linalg.solve(a, b)),
+    "inv_f64_1000": lambda: (lambda a=_umat(1000, 1000, 0): np.linalg.inv(a)),
+    "det_f64_1000": lambda: (lambda a=_umat(1000, 1000, 0): np.linalg.det(a)),
+    "svd_f64_500": lambda: (lambda a=_umat(500, 500, 0): np.linalg.svd(a)),
+    "eigh_f64_500": lambda: (lambda a=_umat(500, 500, 0) + _umat(500, 500, 0).T: np.linalg.eigh(a)),
+    "lstsq_f64_2000x100": lambda: (
+        lambda a=_umat(2000, 100, 0), b=_umat(2000, 1, 1).ravel(): np.linalg.lstsq(a, b)),
 }
+
+
+def _mat(shape, k, dtype):
+    """_frac of the shape's size, cast and reshaped, as numox-bench's numox_mat."""
+    return _frac(math.prod(shape), k).astype(dtype).reshape(shape)
+
+
+def _matmul(n, dtype):
+    a, b = _mat((n, n), 0, dtype), _mat((n, n), 1, dtype)
+    return lambda: a @ b
+
+
+def _cosine(x):
+    xn = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return xn @ xn.T
 
 
 WARM_UP = 0.1

@@ -23,6 +23,9 @@ import sys
 # it (CI regenerates and compares it bit for bit), so NumPy runs its AVX2 (x86-64-v3) loops
 # everywhere. Set before any module imports NumPy.
 os.environ["NPY_DISABLE_CPU_FEATURES"] = "X86_V4 AVX512_ICL AVX512_SPR"
+# The same for numpy.linalg: OpenBLAS on one thread with one kernel on every machine.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ["OPENBLAS_CORETYPE"] = "Haswell"
 
 # One module name per line; each area adds its own.
 AREAS = [
@@ -38,9 +41,11 @@ AREAS = [
     "manip",
     "manip2",
     "index",
+    "products",
     "sorting",
     "stats",
     "reduce",
+    "linalg",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

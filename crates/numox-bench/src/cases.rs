@@ -53,7 +53,7 @@ impl Case {
     }
 }
 
-const fn run(setup: fn() -> Bench) -> Impl {
+pub(crate) const fn run(setup: fn() -> Bench) -> Impl {
     Impl::Run(setup)
 }
 
@@ -629,7 +629,85 @@ pub static CASES: &[Case] = &[
         }),
         ndarray: Impl::Absent,
     },
+    // ---- numpy.linalg decompositions (issue 6): matrices of `uniform` values, C order.
+    Case {
+        // `np.linalg.solve(a, b)`, a (1000, 1000), b (1000,).
+        name: "solve_f64_1000",
+        bytes: 0,
+        numox: run(|| {
+            let (a, b) = (uniform_matrix(1000, 1000, 0), uniform_matrix(1000, 1, 1));
+            let b = b.reshape(&[1000]).unwrap();
+            Box::new(move || drop(black_box(numox::linalg::solve(black_box(&a), &b).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.linalg.inv(a)`, a (1000, 1000).
+        name: "inv_f64_1000",
+        bytes: 0,
+        numox: run(|| {
+            let a = uniform_matrix(1000, 1000, 0);
+            Box::new(move || drop(black_box(numox::linalg::inv(black_box(&a)).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.linalg.det(a)`, a (1000, 1000).
+        name: "det_f64_1000",
+        bytes: 0,
+        numox: run(|| {
+            let a = uniform_matrix(1000, 1000, 0);
+            Box::new(move || drop(black_box(numox::linalg::det(black_box(&a)).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.linalg.svd(a)` (U, S, Vh; full_matrices=True), a (500, 500).
+        name: "svd_f64_500",
+        bytes: 0,
+        numox: run(|| {
+            let a = uniform_matrix(500, 500, 0);
+            Box::new(move || drop(black_box(numox::linalg::svd(black_box(&a), true).unwrap())))
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.linalg.eigh(a + a.T)`, (500, 500).
+        name: "eigh_f64_500",
+        bytes: 0,
+        numox: run(|| {
+            let a = uniform_matrix(500, 500, 0);
+            let a = numox::add(&a, a.t()).unwrap();
+            Box::new(move || {
+                let r = numox::linalg::eigh(black_box(&a), numox::linalg::Uplo::L);
+                drop(black_box(r.unwrap()))
+            })
+        }),
+        ndarray: Impl::Absent,
+    },
+    Case {
+        // `np.linalg.lstsq(a, b)`, a (2000, 100), b (2000,).
+        name: "lstsq_f64_2000x100",
+        bytes: 0,
+        numox: run(|| {
+            let (a, b) = (uniform_matrix(2000, 100, 0), uniform_matrix(2000, 1, 1));
+            let b = b.reshape(&[2000]).unwrap();
+            Box::new(move || {
+                drop(black_box(
+                    numox::linalg::lstsq(black_box(&a), &b, None).unwrap(),
+                ))
+            })
+        }),
+        ndarray: Impl::Absent,
+    },
 ];
+
+/// An `r x c` float64 matrix of `uniform(k * 1_000_003 + i)` values in C order (as
+/// bench_numpy.py's `_umat`).
+fn uniform_matrix(r: usize, c: usize, k: usize) -> Array {
+    let v: Vec<f64> = (0..r * c).map(|i| uniform(k * 1_000_003 + i)).collect();
+    Array::from_shape_vec(&[r, c], v).unwrap()
+}
 
 /// splitmix64's finalizer of `i` (as bench_numpy.py's `_mix`).
 fn mix(i: usize) -> u64 {
@@ -659,7 +737,7 @@ fn frac_value(i: usize, k: usize) -> f64 {
 
 /// `numox_frac` in numox's own buffer (huge pages, as NumPy's allocator gives its arrays), the
 /// way data made by numox operations is held; `from_vec` adopts the Vec's 4 KiB pages.
-fn numox_buf(n: usize, k: usize) -> Array {
+pub(crate) fn numox_buf(n: usize, k: usize) -> Array {
     numox_frac(n, k).copy()
 }
 
@@ -667,7 +745,7 @@ fn numox_frac(n: usize, k: usize) -> Array {
     Array::from_vec((0..n).map(|i| frac_value(i, k)).collect::<Vec<f64>>())
 }
 
-fn ndarray_frac(n: usize, k: usize) -> Array1<f64> {
+pub(crate) fn ndarray_frac(n: usize, k: usize) -> Array1<f64> {
     Array1::from_iter((0..n).map(|i| frac_value(i, k)))
 }
 
@@ -708,11 +786,15 @@ fn stream_triad() -> Bench {
     })
 }
 
+/// Every case: [`CASES`], then the linear algebra ones.
+pub fn all() -> impl Iterator<Item = &'static Case> {
+    CASES.iter().chain(crate::cases_linalg::LINALG)
+}
+
 /// The cases whose name contains `filter` (or one of its comma-separated parts), plus the triad (always measured: it is the bandwidth
 /// every other case is compared with).
 pub fn select(filter: Option<&str>) -> Vec<&'static Case> {
-    CASES
-        .iter()
+    all()
         .filter(|c| match filter {
             Some(f) => c.name == TRIAD || f.split(',').any(|f| c.name.contains(f)),
             None => true,

@@ -13,6 +13,7 @@
 //! and reports the medians.
 
 mod cases;
+mod cases_linalg;
 mod timing;
 
 use std::process::ExitCode;
@@ -54,10 +55,7 @@ fn cli(args: Vec<String>) -> Result<(), String> {
     }
     let mut selected = cases::select(filter.as_deref());
     if let Some(names) = &names {
-        if let Some(bad) = names
-            .iter()
-            .find(|n| !cases::CASES.iter().any(|c| c.name == **n))
-        {
+        if let Some(bad) = names.iter().find(|n| !cases::all().any(|c| c.name == **n)) {
             return Err(format!("unknown case {bad}"));
         }
         selected.retain(|c| names.iter().any(|n| n == c.name));

@@ -46,6 +46,8 @@
 //! | `np.nanmean(a)`, `np.median(a, axis=0)` | `nanmean(&a, None)?`, `median(&a, 0)?` |
 //! | `np.sort(a)`, `np.argsort(a, kind='stable')` | `sort(&a, Some(-1), SortKind::QuickSort)?`, `argsort(&a, Some(-1), SortKind::Stable)?` |
 //! | `np.unique(a, return_counts=True)` | `unique_with(&a, UniqueOpts { return_counts: true, ..Default::default() })?` |
+//! | `a @ b`, `np.dot(a, b)`, `np.einsum("bij,bjk->bik", a, b)` | `matmul(&a, &b)?`, `dot(&a, &b)?`, `einsum("bij,bjk->bik", &[&a, &b])?` |
+//! | `np.tensordot(a, b, axes=([1], [0]))`, `np.trace(a)` | `tensordot(&a, &b, ([1], [0]))?`, `trace(&a, 0, 0, 1)?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!
@@ -95,6 +97,10 @@ pub use index::{
     take_along_axis, Ellipsis, Idx, NewAxis, TakeMode,
 };
 pub use layout::Order;
+pub use linalg::{
+    cross, diagonal, dot, einsum, inner, kron, matmul, outer, tensordot, trace, vdot, CrossAxes,
+    TensorAxes,
+};
 pub use manip::*;
 pub use num_complex::{Complex32, Complex64};
 pub use print::{get_printoptions, set_printoptions, PrintOptions};

@@ -12,7 +12,16 @@ use faer::{MatMut, MatRef, Par};
 
 /// An element type faer computes in: f32, f64, complex64 and complex128.
 pub(crate) trait LinalgElem:
-    Element + faer::traits::ComplexField + Copy + Send + Sync
+    Element
+    + faer::traits::ComplexField<Real: Element + num_traits::Float + faer::traits::RealField>
+    + Copy
+    + Send
+    + Sync
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+    + std::ops::Div<Output = Self>
+    + std::ops::Neg<Output = Self>
 {
 }
 impl LinalgElem for f32 {}

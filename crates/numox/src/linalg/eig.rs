@@ -1,0 +1,226 @@
+//! Eigenvalues and eigenvectors: `eigh`/`eigvalsh` (Hermitian, faer's tridiagonal
+//! divide-and-conquer) and `eig`/`eigvals` (general, faer's Hessenberg-Schur).
+
+use super::batch::{
+    cast_to, dispatch_compute, from_values, scratch, shape_of, stack_of, Input, Output, Re,
+};
+use super::bridge::{par_for, LinalgElem};
+use crate::array::Array;
+use crate::error::{Error, Result};
+use crate::Complex64;
+use faer::diag::Diag;
+use faer::linalg::evd::{self_adjoint_evd, self_adjoint_evd_scratch, ComputeEigenvectors};
+use faer::traits::math_utils::{conj, from_real, real};
+use faer::{Mat, MatRef};
+use num_traits::Float;
+
+/// Which triangle of a Hermitian matrix is read (`UPLO` of `numpy.linalg.eigh`).
+///
+/// ```
+/// use numox::{array, linalg::{self, Uplo}};
+/// let a = array![[1.0, 9.0], [0.0, 1.0]];
+/// assert_eq!(linalg::eigvalsh(&a, Uplo::L).unwrap().to_vec::<f64>().unwrap(), vec![1.0, 1.0]);
+/// assert_eq!(linalg::eigvalsh(&a, Uplo::U).unwrap().to_vec::<f64>().unwrap(), vec![-8.0, 10.0]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Uplo {
+    /// The lower triangle (`UPLO='L'`, NumPy's default).
+    #[default]
+    L,
+    /// The upper triangle (`UPLO='U'`).
+    U,
+}
+
+/// The Hermitian matrix whose `uplo` triangle is that of `m` (the diagonal's imaginary part
+/// dropped, as LAPACK's `heevd` does).
+pub(crate) fn hermitian<T: LinalgElem>(m: MatRef<'_, T>, uplo: Uplo) -> Mat<T> {
+    let n = m.nrows();
+    Mat::from_fn(n, n, |i, j| {
+        let (r, c) = if (i >= j) == (uplo == Uplo::L) {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        let v = m[(r, c)];
+        if i == j {
+            from_real(&real(&v))
+        } else if (r, c) == (i, j) {
+            v
+        } else {
+            conj(&v)
+        }
+    })
+}
+
+/// Eigenvalues (ascending) and, with `vectors`, eigenvectors of a Hermitian matrix.
+fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Re<T>>, Mat<T>)> {
+    let n = h.nrows();
+    let mut s = Diag::<T>::zeros(n);
+    let mut u = Mat::<T>::zeros(if vectors { n } else { 0 }, if vectors { n } else { 0 });
+    if n > 0 {
+        let par = par_for((n * n * n) as f64);
+        let cv = if vectors {
+            ComputeEigenvectors::Yes
+        } else {
+            ComputeEigenvectors::No
+        };
+        let mut mem = scratch(self_adjoint_evd_scratch::<T>(
+            n,
+            cv,
+            par,
+            Default::default(),
+        ));
+        self_adjoint_evd(
+            h,
+            s.as_mut(),
+            vectors.then(|| u.as_mut()),
+            par,
+            stack_of(&mut mem),
+            Default::default(),
+        )
+        .map_err(|_| Error::LinAlg("Eigenvalues did not converge".into()))?;
+    }
+    let sv = s.column_vector();
+    let w: Vec<Re<T>> = (0..n).map(|i| real(&sv[i])).collect();
+    if w.iter().any(|x| x.is_nan()) {
+        return Err(Error::LinAlg("Eigenvalues did not converge".into()));
+    }
+    Ok((w, u))
+}
+
+fn eigh_stack<T: LinalgElem>(x: &Input, uplo: Uplo, vectors: bool) -> Result<(Array, Array)> {
+    let n = x.s.rows;
+    let mut vo = Output::new(&x.lead, if vectors { n } else { 0 }, n, T::DTYPE)?;
+    let mut ws = Vec::with_capacity(x.s.offsets.len() * n);
+    for (i, &off) in x.s.offsets.iter().enumerate() {
+        let h = hermitian(x.mat::<T>(off), uplo);
+        let (w, u) = eigh_one(h.as_ref(), vectors)?;
+        ws.extend(w);
+        if vectors {
+            vo.mat::<T>(i).copy_from(u.as_ref());
+        }
+    }
+    Ok((
+        from_values(&shape_of(&x.lead, &[n]), ws, x.res)?,
+        cast_to(vo.a, x.res)?,
+    ))
+}
+
+/// The eigenvalues (real, ascending) and eigenvectors (the columns of `v`) of each Hermitian
+/// matrix of `a`, read from its `uplo` triangle (`numpy.linalg.eigh(a, UPLO)`).
+///
+/// ```
+/// use numox::{array, linalg};
+/// let (w, v) = linalg::eigh(&array![[2.0, 1.0], [1.0, 2.0]], linalg::Uplo::L).unwrap();
+/// let w = w.to_vec::<f64>().unwrap();
+/// assert!((w[0] - 1.0).abs() < 1e-12 && (w[1] - 3.0).abs() < 1e-12);
+/// assert_eq!(v.shape(), &[2, 2]);
+/// ```
+pub fn eigh(a: &Array, uplo: Uplo) -> Result<(Array, Array)> {
+    let x = Input::new(a, true)?;
+    dispatch_compute!(x.dtype(), T => eigh_stack::<T>(&x, uplo, true))
+}
+
+/// The eigenvalues (real, ascending) of each Hermitian matrix of `a`, read from its `uplo`
+/// triangle (`numpy.linalg.eigvalsh(a, UPLO)`).
+///
+/// ```
+/// use numox::{array, linalg};
+/// let w = linalg::eigvalsh(&array![[2.0, 0.0], [5.0, 1.0]], linalg::Uplo::U).unwrap();
+/// assert_eq!(w.to_vec::<f64>().unwrap(), vec![1.0, 2.0]);
+/// ```
+pub fn eigvalsh(a: &Array, uplo: Uplo) -> Result<Array> {
+    let x = Input::new(a, true)?;
+    dispatch_compute!(x.dtype(), T => Ok(eigh_stack::<T>(&x, uplo, false)?.0))
+}
+
+/// Eigenvalues and (with `vectors`) right eigenvectors of a general matrix, complex.
+fn eig_one<T>(m: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Complex64>, Option<Mat<Complex64>>)>
+where
+    T: LinalgElem + faer::traits::ComplexField<Real = f64>,
+{
+    let err = |_| Error::LinAlg("Eigenvalues did not converge".into());
+    if m.nrows() == 0 {
+        return Ok((Vec::new(), vectors.then(|| Mat::zeros(0, 0))));
+    }
+    if vectors {
+        let e = m.eigen().map_err(err)?;
+        let s = e.S().column_vector();
+        let w: Vec<Complex64> = (0..m.nrows()).map(|i| s[i]).collect();
+        Ok((w, Some(e.U().to_owned())))
+    } else {
+        Ok((m.eigenvalues().map_err(err)?, None))
+    }
+}
+
+fn eig_stack<T>(x: &Input, vectors: bool) -> Result<(Array, Array)>
+where
+    T: LinalgElem + faer::traits::ComplexField<Real = f64>,
+{
+    let n = x.s.rows;
+    let mut vo = Output::new(
+        &x.lead,
+        if vectors { n } else { 0 },
+        n,
+        crate::DType::Complex128,
+    )?;
+    let mut ws = Vec::with_capacity(x.s.offsets.len() * n);
+    for (i, &off) in x.s.offsets.iter().enumerate() {
+        let m = x.mat::<T>(off);
+        let finite =
+            (0..n).all(|c| (0..n).all(|r| faer::traits::math_utils::is_finite(&m[(r, c)])));
+        if !finite {
+            return Err(Error::LinAlg("Array must not contain infs or NaNs".into()));
+        }
+        let (w, u) = eig_one(m, vectors)?;
+        if w.iter().any(|z| z.re.is_nan() || z.im.is_nan()) {
+            return Err(Error::LinAlg("Eigenvalues did not converge".into()));
+        }
+        ws.extend(w);
+        if let Some(u) = u {
+            vo.mat::<Complex64>(i).copy_from(u.as_ref());
+        }
+    }
+    // NumPy: a real input whose eigenvalues are all real gives real results.
+    let real_out = !T::DTYPE.is_complex() && ws.iter().all(|z| z.im == 0.0);
+    let w = Array::from_shape_vec(&shape_of(&x.lead, &[n]), ws)?;
+    let (w, v) = if real_out {
+        (crate::real(&w)?.copy(), crate::real(&vo.a)?.copy())
+    } else {
+        (w, vo.a)
+    };
+    Ok((cast_to(w, x.res)?, cast_to(v, x.res)?))
+}
+
+/// The eigenvalues and right eigenvectors (the columns of `v`) of each square matrix of `a`
+/// (`numpy.linalg.eig`). Complex results, except for a real input whose eigenvalues are all
+/// real, which gives real ones (NumPy's rule). The order of the eigenvalues is unspecified.
+///
+/// ```
+/// use numox::{array, linalg, DType};
+/// let (w, v) = linalg::eig(&array![[2.0, 0.0], [0.0, 3.0]]).unwrap();
+/// assert_eq!((w.dtype(), v.shape()), (DType::Float64, &[2, 2][..]));
+/// let mut w = w.to_vec::<f64>().unwrap();
+/// w.sort_by(f64::total_cmp);
+/// assert_eq!(w, vec![2.0, 3.0]);
+/// let (w, _) = linalg::eig(&array![[0.0, -1.0], [1.0, 0.0]]).unwrap();
+/// assert_eq!(w.dtype(), DType::Complex128);
+/// ```
+pub fn eig(a: &Array) -> Result<(Array, Array)> {
+    let x = Input::new(a, true)?;
+    dispatch_compute!(x.dtype(), T => eig_stack::<T>(&x, true))
+}
+
+/// The eigenvalues of each square matrix of `a` (`numpy.linalg.eigvals`), typed as in [`eig`].
+///
+/// ```
+/// use numox::{array, linalg};
+/// let w = linalg::eigvals(&array![[1.0, 2.0], [0.0, 3.0]]).unwrap();
+/// let mut w = w.to_vec::<f64>().unwrap();
+/// w.sort_by(f64::total_cmp);
+/// assert_eq!(w, vec![1.0, 3.0]);
+/// ```
+pub fn eigvals(a: &Array) -> Result<Array> {
+    let x = Input::new(a, true)?;
+    dispatch_compute!(x.dtype(), T => Ok(eig_stack::<T>(&x, false)?.0))
+}
