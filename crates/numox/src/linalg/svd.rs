@@ -10,9 +10,12 @@ use crate::array::Array;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
 use faer::diag::Diag;
+use faer::dyn_stack::StackReq;
+use faer::linalg::householder;
+use faer::linalg::qr::no_pivoting::factor as qr_factor;
 use faer::linalg::svd::{svd as faer_svd, svd_scratch, ComputeSvdVectors};
 use faer::traits::math_utils::{abs2, from_real, real, zero};
-use faer::{Mat, MatRef};
+use faer::{Conj, Mat, MatRef, Par};
 use num_traits::{Float, ToPrimitive};
 
 /// The SVD of one matrix: `A = U diag(s) V^H`, singular values descending.
@@ -305,6 +308,10 @@ pub fn lstsq(a: &Array, b: &Array, rcond: Option<f64>) -> Result<(Array, Array, 
     dispatch_compute!(compute, T => lstsq_one::<T>(&xa, &xb, rcond, vector, (m, n, k)))
 }
 
+/// `lstsq` reduces `a` by a QR factorisation first when it has at least this many times more
+/// rows than columns (LAPACK's `gelsd` does the same), then works on the small `R`.
+const QR_FIRST: f64 = 1.6;
+
 fn lstsq_one<T: LinalgElem>(
     xa: &Input,
     xb: &Input,
@@ -314,7 +321,50 @@ fn lstsq_one<T: LinalgElem>(
 ) -> Result<(Array, Array, usize, Array)> {
     let am = xa.mat::<T>(xa.s.offsets[0]);
     let bm = xb.mat::<T>(xb.s.offsets[0]);
-    let p = svd_one(am, ComputeSvdVectors::Thin)
+    // With A = Q R, min |A x - b| is min |R x - (Q^H b)[..n]|, and the residual of a full-rank
+    // solution is |(Q^H b)[n..]|^2; R has A's singular values.
+    let tall = n > 0 && m as f64 >= QR_FIRST * n as f64;
+    let mut qhb = Mat::<T>::zeros(0, 0);
+    let r_owned;
+    let (sys, rhs) = if tall {
+        // faer's parallel QR of a thin panel is slower than its serial one on two cores.
+        let par = if n < 256 {
+            Par::Seq
+        } else {
+            par_for((2 * m * n * n) as f64)
+        };
+        let bs = qr_factor::recommended_block_size::<T>(m, n);
+        let mut qr = am.to_owned();
+        let mut coeff = Mat::<T>::zeros(bs, n);
+        let mut mem = scratch(StackReq::any_of(&[
+            qr_factor::qr_in_place_scratch::<T>(m, n, bs, par, Default::default()),
+            householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T>(
+                m, bs, k,
+            ),
+        ]));
+        qr_factor::qr_in_place(
+            qr.as_mut(),
+            coeff.as_mut(),
+            par,
+            stack_of(&mut mem),
+            Default::default(),
+        );
+        qhb = bm.to_owned();
+        householder::apply_block_householder_sequence_transpose_on_the_left_in_place_with_conj(
+            qr.get(.., ..n),
+            coeff.as_ref(),
+            Conj::Yes,
+            qhb.as_mut(),
+            par,
+            stack_of(&mut mem),
+        );
+        // R is the upper triangle of the factored matrix's first n rows.
+        r_owned = Mat::from_fn(n, n, |i, j| if i <= j { qr[(i, j)] } else { zero() });
+        (r_owned.as_ref(), qhb.get(..n, ..))
+    } else {
+        (am, bm)
+    };
+    let p = svd_one(sys, ComputeSvdVectors::Thin)
         .map_err(|_| Error::LinAlg("SVD did not converge in Linear Least Squares".into()))?;
     let cutoff = p.s.first().map_or(zero(), |&s0| {
         <Re<T> as num_traits::NumCast>::from(rcond).unwrap_or(zero()) * s0
@@ -323,7 +373,7 @@ fn lstsq_one<T: LinalgElem>(
     // x = V diag(1/s) U^H b over the first `rank` singular values.
     let mut x = Mat::<T>::zeros(n, k);
     if rank > 0 && k > 0 {
-        let mut c = p.u.get(.., ..rank).adjoint() * bm;
+        let mut c = p.u.get(.., ..rank).adjoint() * rhs;
         for (j, &s) in p.s[..rank].iter().enumerate() {
             let f = from_real::<T>(&s.recip());
             for col in 0..k {
@@ -333,7 +383,12 @@ fn lstsq_one<T: LinalgElem>(
         }
         x = p.v.get(.., ..rank) * c.as_ref();
     }
-    let resid: Vec<Re<T>> = if rank == n && m > n {
+    let resid: Vec<Re<T>> = if rank == n && m > n && tall {
+        let r = qhb.get(n.., ..);
+        (0..k)
+            .map(|col| (0..m - n).fold(zero(), |acc: Re<T>, row| acc + abs2(&r[(row, col)])))
+            .collect()
+    } else if rank == n && m > n {
         let r = bm.to_owned() - am * x.as_ref();
         (0..k)
             .map(|col| (0..m).fold(zero(), |acc: Re<T>, row| acc + abs2(&r[(row, col)])))
