@@ -57,7 +57,35 @@ fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Re<T>
     let n = h.nrows();
     let mut s = Diag::<T>::zeros(n);
     let mut u = Mat::<T>::zeros(if vectors { n } else { 0 }, if vectors { n } else { 0 });
-    if n > 0 {
+    if n >= super::tridiag::BLOCKED_MIN && T::DTYPE == crate::DType::Float64 {
+        // SAFETY: T is f64 (its dtype says so), so the views reinterpret f64 data as f64.
+        let (hf, uf) = unsafe {
+            (
+                MatRef::<f64>::from_raw_parts(
+                    h.as_ptr() as *const f64,
+                    n,
+                    n,
+                    h.row_stride(),
+                    h.col_stride(),
+                ),
+                vectors.then(|| {
+                    faer::MatMut::<f64>::from_raw_parts_mut(
+                        u.as_ptr_mut() as *mut f64,
+                        n,
+                        n,
+                        u.row_stride(),
+                        u.col_stride(),
+                    )
+                }),
+            )
+        };
+        let mut w = vec![0.0f64; n];
+        super::tridiag::eigh_blocked(hf, &mut w, uf)
+            .map_err(|_| Error::LinAlg("Eigenvalues did not converge".into()))?;
+        for (i, x) in w.iter().enumerate() {
+            s[i] = from_real(&<Re<T> as num_traits::NumCast>::from(*x).unwrap_or(Re::<T>::nan()));
+        }
+    } else if n > 0 {
         let par = par_for((n * n * n) as f64);
         let cv = if vectors {
             ComputeEigenvectors::Yes

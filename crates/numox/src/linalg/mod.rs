@@ -26,6 +26,7 @@ mod matvec;
 mod norm;
 mod qr;
 mod svd;
+mod tridiag;
 
 #[allow(unused_imports)]
 pub(crate) use bridge::{
