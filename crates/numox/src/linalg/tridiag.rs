@@ -114,6 +114,8 @@ struct Pair {
     epoch: Line<AtomicUsize>,
     /// The epoch of the last finished job.
     done: Line<AtomicUsize>,
+    /// The epoch of the last job one of the threads took.
+    claimed: Line<AtomicUsize>,
     parked: Line<AtomicBool>,
     helper: OnceLock<std::thread::Thread>,
     /// The job: [`SYMV`] or [`RANK2K`], then the arguments of `symv_job` or `rank2k_job`.
@@ -139,6 +141,7 @@ impl Pair {
         Pair {
             epoch: Line(AtomicUsize::new(0)),
             done: Line(AtomicUsize::new(0)),
+            claimed: Line(AtomicUsize::new(0)),
             parked: Line(AtomicBool::new(false)),
             helper: OnceLock::new(),
             job: Default::default(),
@@ -172,21 +175,24 @@ impl Pair {
                 return;
             }
             seen = e;
-            let job = self.job.each_ref().map(|j| j.load(Ordering::Relaxed));
-            // SAFETY: the poster keeps the job's slices borrowed (the inputs shared, the output
-            // exclusively for the helper) until it sees `done`.
-            unsafe {
-                if job[0] == SYMV {
-                    symv_job(job);
-                } else {
-                    rank2k_job(job);
-                }
+            // The main thread may have claimed the job itself (it does when it finds the job
+            // untouched after its own part, as when this thread is descheduled).
+            if self.claim(e) {
+                let job = self.job.each_ref().map(|j| j.load(Ordering::Relaxed));
+                run(job);
+                self.done.store(e, Ordering::Release);
             }
-            self.done.store(e, Ordering::Release);
         }
     }
 
-    /// Hands `job` to the helper; returns its epoch for [`Pair::wait`].
+    /// Takes the job of epoch `e`; false when the other thread already has.
+    fn claim(&self, e: usize) -> bool {
+        self.claimed
+            .compare_exchange(e - 1, e, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
+    /// Hands `job` to the helper; returns its epoch for [`Pair::finish`].
     fn post(&self, job: [usize; 8]) -> usize {
         for (slot, v) in self.job.iter().zip(job) {
             slot.store(v, Ordering::Relaxed);
@@ -197,7 +203,13 @@ impl Pair {
     }
 
     /// Waits until the helper finished the job of epoch `e`.
-    fn wait(&self, e: usize) {
+    /// Finishes the job `job` of epoch `e`: runs it here if the helper has not taken it yet,
+    /// otherwise waits for the helper. So a descheduled helper never stalls the reduction.
+    fn finish(&self, e: usize, job: [usize; 8]) {
+        if self.claim(e) {
+            run(job);
+            return;
+        }
         while self.done.load(Ordering::Acquire) != e {
             std::hint::spin_loop();
         }
@@ -217,6 +229,19 @@ impl Pair {
         self.wake();
         if let Some(h) = self.helper.get() {
             h.unpark();
+        }
+    }
+}
+
+/// Runs a job of [`Pair`].
+fn run(job: [usize; 8]) {
+    // SAFETY: the poster keeps the job's slices borrowed (the inputs shared, the output
+    // exclusively for the job) until the job is finished.
+    unsafe {
+        if job[0] == SYMV {
+            symv_job(job);
+        } else {
+            rank2k_job(job);
         }
     }
 }
@@ -289,7 +314,7 @@ fn rank2k(
         Some(pair) if m >= SYMV_PAR_MIN => {
             let (left, mut right) = d.split_at_col_mut(k1);
             let right = right.as_mut().subrows_mut(k1, m - k1);
-            let e = pair.post([
+            let job = [
                 RANK2K,
                 right.as_ptr_mut() as usize,
                 v.get(k1.., ..).as_ptr() as usize,
@@ -298,7 +323,8 @@ fn rank2k(
                 jn,
                 n,
                 k1,
-            ]);
+            ];
+            let e = pair.post(job);
             let (top, mut bottom) = left.split_at_row_mut(k1);
             rank2k_tri(top, v.get(..k1, ..), w.get(..k1, ..), Par::Seq);
             for (l, r) in [(v, w), (w, v)] {
@@ -311,7 +337,7 @@ fn rank2k(
                     Par::Seq,
                 );
             }
-            pair.wait(e);
+            pair.finish(e, job);
         }
         _ => rank2k_tri(d, v, w, par_for((2 * m * m * jn) as f64)),
     }
@@ -336,7 +362,7 @@ fn symv(
             // Two column ranges holding equal halves of the triangle.
             let split = ((q as f64) * (1.0 - std::f64::consts::FRAC_1_SQRT_2)) as usize;
             let t = &mut t[..q];
-            let e = pair.post([
+            let job = [
                 SYMV,
                 s.as_ptr() as usize,
                 x.as_ptr() as usize,
@@ -345,9 +371,10 @@ fn symv(
                 split,
                 n,
                 0,
-            ]);
+            ];
+            let e = pair.post(job);
             symv_range(Lower { s, cs: n, q }, 0..split, x, y);
-            pair.wait(e);
+            pair.finish(e, job);
             for (a, b) in y.iter_mut().zip(t.iter()) {
                 *a += *b;
             }
