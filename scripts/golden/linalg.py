@@ -206,6 +206,8 @@ for x in [I("herm", dt, (4, 4)) for dt in DT] + [
     I("herm", "float64", (5, 5), "s:0:::-1 s:1:::-1"), I("herm", "complex128", (3, 4, 4), "p:1,2,0"),
     I("herm", "float64", (17, 17)), I("herm", "float64", (1, 1)), I("herm", "float64", (0, 0)),
     I("rand", "float64", (4, 4)), I("rand", "complex128", (4, 4)), I("zero", "float64", (3, 3)),
+    # numox's blocked tridiagonalisation (float64 compute, n >= 64)
+    I("herm", "float64", (70, 70)), I("herm", "float32", (66, 66), "", "F"),
 ] + BAD:
     for f in ("eigh", "eigvalsh"):
         for up in ("L", "U"):
