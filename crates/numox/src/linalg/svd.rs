@@ -138,18 +138,18 @@ pub fn svdvals(a: &Array) -> Result<Array> {
     })
 }
 
-/// The matrix of `m`, made Hermitian from its lower triangle (what `hermitian=True` reads).
-fn hermitian_from_lower<T: LinalgElem>(m: MatRef<'_, T>) -> Mat<T> {
-    let n = m.nrows();
-    Mat::from_fn(n, n, |i, j| {
-        if i > j {
-            m[(i, j)]
-        } else if i == j {
-            from_real(&real(&m[(i, i)]))
-        } else {
-            faer::traits::math_utils::conj(&m[(j, i)])
-        }
-    })
+/// [`svd_one`] of `m`, or with `hermitian` of the Hermitian matrix of its lower triangle (what
+/// `hermitian=True` reads).
+fn svd_of<T: LinalgElem>(
+    m: MatRef<'_, T>,
+    hermitian: bool,
+    vecs: ComputeSvdVectors,
+) -> Result<SvdParts<T>> {
+    if hermitian {
+        svd_one(super::eig::hermitian(m, super::eig::Uplo::L).as_ref(), vecs)
+    } else {
+        svd_one(m, vecs)
+    }
 }
 
 /// The Moore-Penrose pseudo-inverse of each matrix of `a` (`numpy.linalg.pinv(a, rcond,
@@ -182,15 +182,7 @@ pub fn pinv(a: &Array, rcond: Option<f64>, hermitian: bool) -> Result<Array> {
     let r = dispatch_compute!(x.dtype(), T => {
         let mut out = Output::new(&x.lead, n, m, T::DTYPE)?;
         for (i, &off) in x.s.offsets.iter().enumerate() {
-            let mat = x.mat::<T>(off);
-            let h;
-            let mat = if hermitian {
-                h = hermitian_from_lower(mat);
-                h.as_ref()
-            } else {
-                mat
-            };
-            let p = svd_one(mat, ComputeSvdVectors::Thin)?;
+            let p = svd_of(x.mat::<T>(off), hermitian, ComputeSvdVectors::Thin)?;
             let cutoff = <Re<T> as num_traits::NumCast>::from(rcond).unwrap_or(zero()) * p.s[0];
             // pinv = V diag(1/s) U^H over the singular values above the cutoff.
             let mut vs = p.v.clone();
@@ -244,15 +236,7 @@ pub fn matrix_rank(a: &Array, tol: Option<f64>, hermitian: bool) -> Result<Array
     dispatch_compute!(x.dtype(), T => {
         let mut ranks = Vec::with_capacity(x.s.offsets.len());
         for &off in &x.s.offsets {
-            let mat = x.mat::<T>(off);
-            let h;
-            let mat = if hermitian {
-                h = hermitian_from_lower(mat);
-                h.as_ref()
-            } else {
-                mat
-            };
-            let s = svd_one(mat, ComputeSvdVectors::No)?.s;
+            let s = svd_of(x.mat::<T>(off), hermitian, ComputeSvdVectors::No)?.s;
             // NumPy compares singular values of the result precision.
             let s: Vec<f64> = s
                 .iter()
