@@ -6,8 +6,8 @@
 mod recipes;
 
 use numox::index::Idx;
-use numox::{Array, Casting, Complex64, DType, Scalar, TakeMode};
-use recipes::{build, nums};
+use numox::{Array, Casting, Complex64, Scalar, TakeMode};
+use recipes::{build, nums, pairs, parse_pairs};
 
 fn item(s: &str) -> Idx {
     let p: Vec<&str> = s.split(':').collect();
@@ -56,27 +56,6 @@ fn value(spec: &str) -> numox::ufunc::Operand<'static> {
     s.into()
 }
 
-/// Values as (re, im) pairs, NaN compared as equal.
-fn values(a: &Array) -> Vec<(f64, f64)> {
-    a.astype_with(DType::Complex128, Casting::Unsafe)
-        .unwrap()
-        .to_vec::<Complex64>()
-        .unwrap()
-        .into_iter()
-        .map(|c| (c.re, c.im))
-        .collect()
-}
-
-fn parse_values(s: &str) -> Vec<(f64, f64)> {
-    s.split(',')
-        .filter(|x| !x.is_empty())
-        .map(|x| match x.split_once('j') {
-            Some((re, im)) => (re.parse().unwrap(), im.parse().unwrap()),
-            None => (x.parse().unwrap(), 0.0),
-        })
-        .collect()
-}
-
 fn same(a: (f64, f64), b: (f64, f64)) -> bool {
     let eq = |x: f64, y: f64| x == y || (x.is_nan() && y.is_nan());
     eq(a.0, b.0) && eq(a.1, b.1)
@@ -91,7 +70,7 @@ fn check(r: &Array, x: &Array, want: &str, ctx: &str) {
         let shares = numox::shares_memory(r, x);
         assert_eq!(shares, p[2] == "1", "sharing, {ctx}");
     }
-    let (got, exp) = (values(r), parse_values(p[3]));
+    let (got, exp) = (pairs(r), parse_pairs(p[3]));
     assert_eq!(got.len(), exp.len(), "values, {ctx}");
     assert!(
         got.iter().zip(&exp).all(|(a, b)| same(*a, *b)),

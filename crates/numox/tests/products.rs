@@ -7,8 +7,8 @@
 mod recipes;
 
 use numox::linalg::matrix_power;
-use numox::{Array, Casting, Complex64, CrossAxes, DType, Result};
-use recipes::{build, nums};
+use numox::{Array, Casting, CrossAxes, DType, Result};
+use recipes::{build, nums, pairs, parse_pairs};
 
 const GOLDEN: &str = include_str!("data/products/products.txt");
 
@@ -67,26 +67,6 @@ fn rtol(dt: &str) -> f64 {
     }
 }
 
-fn complex_values(a: &Array) -> Vec<(f64, f64)> {
-    a.astype_with(DType::Complex128, Casting::Unsafe)
-        .unwrap()
-        .to_vec::<Complex64>()
-        .unwrap()
-        .into_iter()
-        .map(|c| (c.re, c.im))
-        .collect()
-}
-
-fn parse_complex(s: &str) -> Vec<(f64, f64)> {
-    s.split(',')
-        .filter(|x| !x.is_empty())
-        .map(|x| match x.split_once('j') {
-            Some((re, im)) => (re.parse().unwrap(), im.parse().unwrap()),
-            None => (x.parse().unwrap(), 0.0),
-        })
-        .collect()
-}
-
 fn close(got: f64, want: f64, tol: f64) -> bool {
     (got.is_nan() && want.is_nan()) || got == want || (got - want).abs() <= tol
 }
@@ -117,7 +97,7 @@ fn check(r: &Array, want: &str, ctx: &str) {
         return;
     }
     let tol = rtol(p[1]) * p[2].parse::<f64>().unwrap();
-    let (got, want) = (complex_values(r), parse_complex(p[3]));
+    let (got, want) = (pairs(r), parse_pairs(p[3]));
     assert_eq!(got.len(), want.len(), "size, {ctx}");
     for (g, w) in got.iter().zip(&want) {
         assert!(

@@ -118,3 +118,27 @@ pub fn replay(
     }
     (n, errors)
 }
+
+/// An array's values as (re, im) pairs (any dtype, through complex128).
+#[allow(dead_code)] // used by the tests that compare printed values
+pub fn pairs(a: &Array) -> Vec<(f64, f64)> {
+    a.astype_with(DType::Complex128, Casting::Unsafe)
+        .unwrap()
+        .to_vec::<numox::Complex64>()
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.re, c.im))
+        .collect()
+}
+
+/// Comma-separated numbers, complex ones written `rejim`, as (re, im) pairs.
+#[allow(dead_code)] // used by the tests that compare printed values
+pub fn parse_pairs(s: &str) -> Vec<(f64, f64)> {
+    s.split(',')
+        .filter(|x| !x.is_empty())
+        .map(|x| match x.split_once('j') {
+            Some((re, im)) => (re.parse().unwrap(), im.parse().unwrap()),
+            None => (x.parse().unwrap(), 0.0),
+        })
+        .collect()
+}
