@@ -1,7 +1,7 @@
 //! Matrix-vector products of float32 and float64 matrices with unit-stride rows: the product
 //! only streams the matrix once, so it is bound by memory bandwidth. Both cores take halves of
-//! the rows, and each row's dot product runs in independent FMA lanes (AVX2+FMA when the CPU
-//! has it).
+//! the rows, four rows per pass share the loads of the vector, and each row's dot product runs
+//! in independent FMA lanes (AVX2+FMA when the CPU has it).
 
 use super::bridge::Stack;
 use crate::array::Array;
@@ -15,9 +15,6 @@ const PAR_MIN: usize = 1 << 18;
 
 /// Rows per task when splitting.
 const ROWS_PER_TASK: usize = 64;
-
-/// Lanes of the dot product's accumulator (8 AVX2 registers of float64, 4 of float32).
-const LANES: usize = 32;
 
 /// A float with a fused multiply-add.
 pub(crate) trait Fma:
@@ -41,42 +38,17 @@ impl Fma for f64 {
     }
 }
 
-/// The dot product of two equal-length slices in [`LANES`] accumulators, summed as a tree.
-/// `madd` is the lane update (a fused or a plain multiply-add).
+/// The dot products of `R` equal-length rows with `x`, in `L` accumulators per row summed as a
+/// tree: the row streams share each load of `x`, so the loop is bound by the matrix's bandwidth
+/// only. `madd` is the lane update (a fused or a plain multiply-add).
 #[inline(always)]
-fn dot_lanes<T: Fma>(a: &[T], b: &[T], madd: impl Fn(T, T, T) -> T) -> T {
-    let mut acc = [T::default(); LANES];
-    let (ca, cb) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for i in 0..LANES {
-            acc[i] = madd(x[i], y[i], acc[i]);
-        }
-    }
-    let mut tail = T::default();
-    for (&x, &y) in ra.iter().zip(rb) {
-        tail = madd(x, y, tail);
-    }
-    let mut w = LANES;
-    while w > 1 {
-        w /= 2;
-        for i in 0..w {
-            acc[i] = acc[i] + acc[i + w];
-        }
-    }
-    acc[0] + tail
-}
-
-/// The dot products of four equal-length rows with `x`, in `L` accumulators per row: the four
-/// row streams share each load of `x`, so the loop is bound by the matrix's bandwidth only.
-#[inline(always)]
-fn dot4_lanes<T: Fma, const L: usize>(
-    rows: [&[T]; 4],
+fn dot_rows<T: Fma, const R: usize, const L: usize>(
+    rows: [&[T]; R],
     x: &[T],
     madd: impl Fn(T, T, T) -> T,
-) -> [T; 4] {
+) -> [T; R] {
     let k = x.len();
-    let mut acc = [[T::default(); L]; 4];
+    let mut acc = [[T::default(); L]; R];
     let full = k - k % L;
     let mut j = 0;
     while j < full {
@@ -89,7 +61,7 @@ fn dot4_lanes<T: Fma, const L: usize>(
         }
         j += L;
     }
-    let mut out = [T::default(); 4];
+    let mut out = [T::default(); R];
     for (r, row) in rows.iter().enumerate() {
         let mut w = L;
         let a = &mut acc[r];
@@ -119,7 +91,7 @@ fn block<'a, T: Fma + 'a, const L: usize>(
     let mut quads = out.chunks_exact_mut(4);
     let mut i = 0;
     for q in &mut quads {
-        q.copy_from_slice(&dot4_lanes::<T, L>(
+        q.copy_from_slice(&dot_rows::<T, 4, L>(
             [row(i), row(i + 1), row(i + 2), row(i + 3)],
             x,
             madd,
@@ -127,7 +99,7 @@ fn block<'a, T: Fma + 'a, const L: usize>(
         i += 4;
     }
     for d in quads.into_remainder() {
-        *d = dot_lanes(row(i), x, madd);
+        [*d] = dot_rows::<T, 1, L>([row(i)], x, madd);
         i += 1;
     }
 }

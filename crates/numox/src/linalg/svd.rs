@@ -367,15 +367,17 @@ fn lstsq_one<T: LinalgElem>(
         }
         x = p.v.get(.., ..rank) * c.as_ref();
     }
-    let resid: Vec<Re<T>> = if rank == n && m > n && tall {
-        let r = qhb.get(n.., ..);
+    // The residual rows: (Q^H b)[n..] after a QR, b - A x otherwise.
+    let resid: Vec<Re<T>> = if rank == n && m > n {
+        let diff;
+        let r = if tall {
+            qhb.get(n.., ..)
+        } else {
+            diff = bm.to_owned() - am * x.as_ref();
+            diff.as_ref()
+        };
         (0..k)
-            .map(|col| (0..m - n).fold(zero(), |acc: Re<T>, row| acc + abs2(&r[(row, col)])))
-            .collect()
-    } else if rank == n && m > n {
-        let r = bm.to_owned() - am * x.as_ref();
-        (0..k)
-            .map(|col| (0..m).fold(zero(), |acc: Re<T>, row| acc + abs2(&r[(row, col)])))
+            .map(|col| (0..r.nrows()).fold(zero(), |acc: Re<T>, row| acc + abs2(&r[(row, col)])))
             .collect()
     } else {
         Vec::new()

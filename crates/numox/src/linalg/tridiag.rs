@@ -454,7 +454,6 @@ fn reduce(a: &mut [f64], n: usize, taus: &mut [f64], pair: Option<&Pair>) {
     let mut w = vec![0.0f64; n * NB];
     let mut y = vec![0.0f64; n];
     let mut tmp = vec![0.0f64; n];
-    let (mut hw, mut hv) = ([0.0f64; NB], [0.0f64; NB]);
     let mut p = 0;
     while p + 1 < n {
         let pe = (p + NB).min(n - 1);
@@ -498,12 +497,13 @@ fn reduce(a: &mut [f64], n: usize, taus: &mut [f64], pair: Option<&Pair>) {
             symv(s, n, q, vcol, &mut y, &mut tmp, pair);
             let y = &mut y[..q];
             for l in 0..j {
-                hw[l] = dot(&w[l * n + c + 1..l * n + n], vcol);
-                hv[l] = dot(&vcols[l * n + c + 1..l * n + n], vcol);
-            }
-            for l in 0..j {
-                axpy(y, -hw[l], &vcols[l * n + c + 1..l * n + n]);
-                axpy(y, -hv[l], &w[l * n + c + 1..l * n + n]);
+                let (vl, wl) = (
+                    &vcols[l * n + c + 1..l * n + n],
+                    &w[l * n + c + 1..l * n + n],
+                );
+                let (hw, hv) = (dot(wl, vcol), dot(vl, vcol));
+                axpy(y, -hw, vl);
+                axpy(y, -hv, wl);
             }
             for x in y.iter_mut() {
                 *x *= tau_l;
