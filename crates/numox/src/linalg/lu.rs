@@ -9,7 +9,7 @@ use super::bridge::{check_square, par_for, LinalgElem};
 use crate::array::Array;
 use crate::error::{Error, Result};
 use crate::layout::broadcast_shapes;
-use faer::linalg::lu::partial_pivoting::{factor, inverse, solve as lu_solve};
+use faer::linalg::lu::partial_pivoting::{inverse, solve as lu_solve};
 use faer::perm::PermRef;
 use faer::traits::math_utils::{abs, from_real, infinity, one, zero};
 use faer::{Mat, MatRef, Par};
@@ -46,26 +46,14 @@ impl<T: LinalgElem> Lu<T> {
                 transpositions: 0,
             };
         }
-        let mut mem = scratch(factor::lu_in_place_scratch::<usize, T>(
-            n,
-            n,
-            par,
-            Default::default(),
-        ));
-        let (info, _) = factor::lu_in_place(
-            lu.as_mut(),
-            &mut perm,
-            &mut perm_inv,
-            par,
-            stack_of(&mut mem),
-            Default::default(),
-        );
+        let transpositions =
+            super::lu_blocked::lu_in_place(lu.as_mut(), &mut perm, &mut perm_inv, par);
         Lu {
             transposed,
             lu,
             perm,
             perm_inv,
-            transpositions: info.transposition_count,
+            transpositions,
         }
     }
 

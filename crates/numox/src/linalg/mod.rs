@@ -20,6 +20,7 @@ mod dot;
 mod eig;
 mod einsum;
 mod lu;
+mod lu_blocked;
 mod matmul;
 mod matrix_power;
 mod matvec;
