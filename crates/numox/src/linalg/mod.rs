@@ -28,6 +28,7 @@ mod norm;
 mod qr;
 mod svd;
 mod tridiag;
+mod tridiag_dc;
 
 #[allow(unused_imports)]
 pub(crate) use bridge::{

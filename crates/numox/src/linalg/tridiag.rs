@@ -563,19 +563,25 @@ pub(crate) fn eigh_blocked(
         par,
         Default::default(),
     ));
-    let mut sd = Diag::<f64>::zeros(n);
     let mut u = u;
-    tridiagonal_self_adjoint_evd(
-        diag.as_ref(),
-        sub.as_ref(),
-        sd.as_mut(),
-        u.as_mut().map(|u| u.as_mut()),
-        par,
-        stack_of(&mut mem),
-        Default::default(),
-    )?;
-    for (i, x) in s.iter_mut().enumerate() {
-        *x = sd[i];
+    if let Some(u) = u.as_mut() {
+        let d: Vec<f64> = (0..n).map(|i| diag[i]).collect();
+        let e: Vec<f64> = (0..n - 1).map(|i| sub[i]).collect();
+        super::tridiag_dc::tridiag_evd(&d, &e, s, u.as_mut(), matches!(par, Par::Rayon(_)))?;
+    } else {
+        let mut sd = Diag::<f64>::zeros(n);
+        tridiagonal_self_adjoint_evd(
+            diag.as_ref(),
+            sub.as_ref(),
+            sd.as_mut(),
+            None,
+            par,
+            stack_of(&mut mem),
+            Default::default(),
+        )?;
+        for (i, x) in s.iter_mut().enumerate() {
+            *x = sd[i];
+        }
     }
     if let Some(mut u) = u {
         // The block reflectors of faer's layout, then U = Q Z.

@@ -1,0 +1,500 @@
+//! Cuppen's divide and conquer for the eigenvalues and eigenvectors of a symmetric tridiagonal
+//! matrix, as LAPACK's `dstedc` (`dlaed0`..`dlaed4`).
+//!
+//! The matrix is torn into two halves by a rank-one correction; each half is solved (by faer's
+//! QR algorithm below [`LEAF`] rows, as LAPACK switches at 25; recursively above, the two halves
+//! on two threads at the top), and the halves are merged by the eigen-decomposition of
+//! `D + rho z z^T`:
+//! - deflation: a negligible `z_j` or two nearly equal `d_j` (after a Givens rotation) leave an
+//!   eigenpair unchanged;
+//! - the other eigenvalues are the roots of the secular equation `1/rho + sum z_j^2/(d_j - x)`,
+//!   found by the "middle way" rational iteration of `dlaed4` (two poles fitted at each step,
+//!   safeguarded by a bracket), each root relative to its nearest pole so the differences
+//!   `d_j - lambda` keep full accuracy;
+//! - Gu and Eisenstat's recomputed `z` (Löwner's formula) makes the eigenvectors orthogonal;
+//! - the merged eigenvectors are two matrix products that skip the zero blocks.
+//!
+//! The roots, Löwner's products and the products are split between two threads at the top.
+
+use super::batch::{scratch, stack_of};
+use crate::kernels::loops::has_avx2;
+use faer::linalg::evd::{
+    self_adjoint_evd_scratch, tridiagonal_self_adjoint_evd, ComputeEigenvectors, EvdError,
+};
+use faer::linalg::matmul::matmul;
+use faer::reborrow::{Reborrow, ReborrowMut};
+use faer::{Accum, ColMut, ColRef, Mat, MatMut, Par};
+use rayon::prelude::*;
+
+/// Below this order a problem goes to faer's tridiagonal QR algorithm.
+const LEAF: usize = 32;
+
+/// The eigenvalues (ascending, into `s`) and eigenvectors (into `u`, `n x n`) of the symmetric
+/// tridiagonal matrix with diagonal `d` (`n`) and off-diagonal `e` (`n - 1`). `par` splits the
+/// work between two threads.
+pub(crate) fn tridiag_evd(
+    d: &[f64],
+    e: &[f64],
+    s: &mut [f64],
+    mut u: MatMut<'_, f64>,
+    par: bool,
+) -> Result<(), EvdError> {
+    let n = d.len();
+    if n < LEAF {
+        return leaf(d, e, s, u);
+    }
+    let n1 = n / 2;
+    let beta = e[n1 - 1];
+    let mut d0 = d[..n1].to_vec();
+    d0[n1 - 1] -= beta.abs();
+    let mut d1 = d[n1..].to_vec();
+    d1[0] -= beta.abs();
+    u.fill(0.0);
+    {
+        let (s0, s1) = s.split_at_mut(n1);
+        let (u00, _, _, u11) = u.rb_mut().split_at_mut(n1, n1);
+        let first = || tridiag_evd(&d0, &e[..n1 - 1], s0, u00, false);
+        let second = || tridiag_evd(&d1, &e[n1..], s1, u11, false);
+        let (r0, r1) = if par {
+            rayon::join(first, second)
+        } else {
+            (first(), second())
+        };
+        r0?;
+        r1?;
+    }
+    merge(s, u, n1, beta, par);
+    Ok(())
+}
+
+/// faer's QR algorithm on a small problem.
+fn leaf(d: &[f64], e: &[f64], s: &mut [f64], u: MatMut<'_, f64>) -> Result<(), EvdError> {
+    let n = d.len();
+    let mut sub = e.to_vec();
+    sub.push(0.0);
+    let mut mem = scratch(self_adjoint_evd_scratch::<f64>(
+        n,
+        ComputeEigenvectors::Yes,
+        Par::Seq,
+        Default::default(),
+    ));
+    tridiagonal_self_adjoint_evd(
+        ColRef::from_slice(d).as_diagonal(),
+        ColRef::from_slice(&sub).as_diagonal(),
+        ColMut::from_slice_mut(s).as_diagonal_mut(),
+        Some(u),
+        Par::Seq,
+        stack_of(&mut mem),
+        Default::default(),
+    )
+}
+
+/// Which rows of a column of the block-diagonal eigenvector matrix can be nonzero.
+#[derive(Clone, Copy, PartialEq)]
+enum Rows {
+    Top,
+    Bottom,
+    All,
+}
+
+/// Merges the solved halves: `s[..n1]`, `u[..n1, ..n1]` and `s[n1..]`, `u[n1.., n1..]` (the
+/// off-diagonal blocks zero) become the eigen-decomposition of the whole matrix, whose two
+/// halves were coupled by `beta`.
+fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool) {
+    let n = s.len();
+    let rho = 2.0 * beta.abs();
+    let h = std::f64::consts::FRAC_1_SQRT_2;
+    let mut z: Vec<f64> = (0..n)
+        .map(|j| {
+            let v = if j < n1 {
+                u[(n1 - 1, j)]
+            } else if beta < 0.0 {
+                -u[(n1, j)]
+            } else {
+                u[(n1, j)]
+            };
+            v * h
+        })
+        .collect();
+    let mut rows: Vec<Rows> = (0..n)
+        .map(|j| if j < n1 { Rows::Top } else { Rows::Bottom })
+        .collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| s[a].total_cmp(&s[b]));
+    let dmax = s.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    let zmax = z.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    let tol = 8.0 * f64::EPSILON * dmax.max(zmax);
+    let dv = s;
+    // Deflation, in ascending order of d.
+    let mut kept: Vec<usize> = Vec::with_capacity(n);
+    let mut done: Vec<(f64, usize)> = Vec::with_capacity(n);
+    let mut prev: Option<usize> = None;
+    for &c in &order {
+        if rho * z[c].abs() <= tol {
+            done.push((dv[c], c));
+            continue;
+        }
+        if let Some(p) = prev {
+            let tau = z[p].hypot(z[c]);
+            let (cs, sn) = (z[c] / tau, -z[p] / tau);
+            if ((dv[c] - dv[p]) * cs * sn).abs() <= tol {
+                // Rotate columns p and c so that z[p] vanishes: (d[p], column p) deflates.
+                z[c] = tau;
+                z[p] = 0.0;
+                for i in 0..n {
+                    let (x, y) = (u[(i, p)], u[(i, c)]);
+                    u[(i, p)] = cs * x + sn * y;
+                    u[(i, c)] = cs * y - sn * x;
+                }
+                if rows[p] != rows[c] {
+                    rows[p] = Rows::All;
+                    rows[c] = Rows::All;
+                }
+                let (dp, dc) = (dv[p], dv[c]);
+                dv[p] = dp * cs * cs + dc * sn * sn;
+                dv[c] = dp * sn * sn + dc * cs * cs;
+                done.push((dv[p], p));
+                prev = Some(c);
+                continue;
+            }
+            kept.push(p);
+        }
+        prev = Some(c);
+    }
+    if let Some(p) = prev {
+        kept.push(p);
+    }
+    let k = kept.len();
+    let dk: Vec<f64> = kept.iter().map(|&c| dv[c]).collect();
+    let zk: Vec<f64> = kept.iter().map(|&c| z[c]).collect();
+    // Roots: column i of `v` (k x k, column-major) holds d_j - lambda_i.
+    let mut v = vec![0.0f64; k * k];
+    let mut lam = vec![0.0f64; k];
+    let root = |(i, (col, l)): (usize, (&mut [f64], &mut f64))| {
+        *l = secular_root(i, &dk, &zk, rho, col);
+    };
+    if par && k >= 64 {
+        v.par_chunks_mut(k.max(1))
+            .zip(lam.par_iter_mut())
+            .enumerate()
+            .with_min_len(16)
+            .for_each(root);
+    } else {
+        v.chunks_mut(k.max(1))
+            .zip(lam.iter_mut())
+            .enumerate()
+            .for_each(root);
+    }
+    // Gu and Eisenstat: the z for which the computed roots are exact.
+    let mut zh = vec![0.0f64; k];
+    let lowner = |(c, w): (usize, &mut [f64])| {
+        let i0 = c * 32;
+        for (ii, wi) in w.iter_mut().enumerate() {
+            let i = i0 + ii;
+            let mut p = v[i * k + i];
+            for j in 0..k {
+                if j != i {
+                    p *= v[j * k + i] / (dk[i] - dk[j]);
+                }
+            }
+            *wi = (-p).abs().sqrt().copysign(zk[i]);
+        }
+    };
+    if par && k >= 64 {
+        zh.par_chunks_mut(32).enumerate().for_each(lowner);
+    } else {
+        zh.chunks_mut(32).enumerate().for_each(lowner);
+    }
+    // Eigenvectors of D + rho z z^T: v_i[j] = zh_j / (d_j - lambda_i), normalised.
+    let vectors = |col: &mut [f64]| {
+        let mut nrm = 0.0f64;
+        for (x, &zj) in col.iter_mut().zip(&zh) {
+            *x = zj / *x;
+            nrm += *x * *x;
+        }
+        let r = 1.0 / nrm.sqrt();
+        col.iter_mut().for_each(|x| *x *= r);
+    };
+    if par && k >= 64 {
+        v.par_chunks_mut(k.max(1)).for_each(vectors);
+    } else {
+        v.chunks_mut(k.max(1)).for_each(vectors);
+    }
+    // The new eigenvectors: [U_top; U_bottom] columns `kept` times V, skipping zero blocks.
+    let vm = faer::MatRef::from_column_major_slice(&v, k, k);
+    let ur = u.rb();
+    let product = |r0: usize, r1: usize, side: Rows| -> Mat<f64> {
+        let idx: Vec<usize> = (0..k)
+            .filter(|&i| rows[kept[i]] == side || rows[kept[i]] == Rows::All)
+            .collect();
+        let q = Mat::from_fn(r1 - r0, idx.len(), |i, j| ur[(r0 + i, kept[idx[j]])]);
+        let w = Mat::from_fn(idx.len(), k, |i, j| vm[(idx[i], j)]);
+        let mut out = Mat::zeros(r1 - r0, k);
+        matmul(
+            out.as_mut(),
+            Accum::Replace,
+            q.as_ref(),
+            w.as_ref(),
+            1.0,
+            Par::Seq,
+        );
+        out
+    };
+    let (top, bottom) = if par {
+        rayon::join(
+            || product(0, n1, Rows::Top),
+            || product(n1, n, Rows::Bottom),
+        )
+    } else {
+        (product(0, n1, Rows::Top), product(n1, n, Rows::Bottom))
+    };
+    // All eigenpairs, ascending: the roots (new columns) and the deflated pairs (old columns).
+    let mut all: Vec<(f64, usize, bool)> = lam
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| (l, i, true))
+        .chain(done.iter().map(|&(d, c)| (d, c, false)))
+        .collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let old = u.to_owned();
+    for (j, &(val, src, new)) in all.iter().enumerate() {
+        dv[j] = val;
+        for i in 0..n {
+            u[(i, j)] = if !new {
+                old[(i, src)]
+            } else if i < n1 {
+                top[(i, src)]
+            } else {
+                bottom[(i - n1, src)]
+            };
+        }
+    }
+}
+
+/// Sums `z_j t_j` and `t_j^2` with `t_j = z_j / (delta_j - tau)`, four lanes at a time.
+#[inline(always)]
+fn sums(z: &[f64], delta: &[f64], tau: f64) -> (f64, f64) {
+    let mut a = [0.0f64; 4];
+    let mut b = [0.0f64; 4];
+    let (zc, zr) = z.split_at(z.len() / 4 * 4);
+    let (dc, dr) = delta.split_at(zc.len());
+    for (zz, dd) in zc.chunks_exact(4).zip(dc.chunks_exact(4)) {
+        for l in 0..4 {
+            let t = zz[l] / (dd[l] - tau);
+            a[l] += zz[l] * t;
+            b[l] += t * t;
+        }
+    }
+    for (&zz, &dd) in zr.iter().zip(dr) {
+        let t = zz / (dd - tau);
+        a[0] += zz * t;
+        b[0] += t * t;
+    }
+    ((a[0] + a[2]) + (a[1] + a[3]), (b[0] + b[2]) + (b[1] + b[3]))
+}
+
+/// [`secular_root_with`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn secular_root_fma(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
+    secular_root_with(i, d, z, rho, delta)
+}
+
+/// Root `i` (ascending) of `1/rho + sum z_j^2 / (d_j - x)` (`d` ascending); writes
+/// `d_j - root` into `delta` and returns the root.
+fn secular_root(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: the CPU has AVX2 and FMA.
+        return unsafe { secular_root_fma(i, d, z, rho, delta) };
+    }
+    secular_root_with(i, d, z, rho, delta)
+}
+
+#[inline(always)]
+fn secular_root_with(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
+    let k = d.len();
+    let rinv = 1.0 / rho;
+    let last = i + 1 == k;
+    let eps = f64::EPSILON;
+    if last && k == 1 {
+        let t = rho * z[0] * z[0];
+        delta[0] = -t;
+        return d[0] + t;
+    }
+    // The origin (the pole nearer the root) and the bracket of tau = root - d[org].
+    let (org, mut lo, mut hi) = if last {
+        let zz: f64 = z.iter().map(|x| x * x).sum();
+        (i, 0.0, rho * zz)
+    } else {
+        let gap = d[i + 1] - d[i];
+        if gap <= 0.0 {
+            for (x, &dj) in delta.iter_mut().zip(d) {
+                *x = dj - d[i];
+            }
+            return d[i];
+        }
+        let mid = gap / 2.0;
+        for (x, &dj) in delta.iter_mut().zip(d) {
+            *x = dj - d[i];
+        }
+        let (a, _) = sums(z, delta, mid);
+        if rinv + a >= 0.0 {
+            (i, 0.0, mid)
+        } else {
+            (i + 1, -mid, 0.0)
+        }
+    };
+    let base = d[org];
+    for (x, &dj) in delta.iter_mut().zip(d) {
+        *x = dj - base;
+    }
+    // Poles left of the root: 0..=p; right: p+1..k.
+    let p = i;
+    let mut tau = 0.5 * (lo + hi);
+    for _ in 0..200 {
+        let (psi, dpsi) = sums(&z[..=p], &delta[..=p], tau);
+        let (phi, dphi) = sums(&z[p + 1..], &delta[p + 1..], tau);
+        let w = rinv + psi + phi;
+        let dw = dpsi + dphi;
+        let err = 8.0 * (phi - psi) + 2.0 * rinv + tau.abs() * dw;
+        if w.abs() <= eps * err {
+            break;
+        }
+        if w < 0.0 {
+            lo = tau;
+        } else {
+            hi = tau;
+        }
+        if hi - lo <= 2.0 * eps * lo.abs().max(hi.abs()) {
+            break;
+        }
+        let dp = delta[p] - tau;
+        let mut eta = if last {
+            let c = w - dp * dpsi;
+            if c > 0.0 {
+                dp + dp * dp * dpsi / c
+            } else {
+                -w / dw
+            }
+        } else {
+            let dq = delta[p + 1] - tau;
+            let c = w - dp * dpsi - dq * dphi;
+            let a = (dp + dq) * w - dp * dq * dw;
+            let b = dp * dq * w;
+            if c == 0.0 {
+                if a == 0.0 {
+                    -w / dw
+                } else {
+                    b / a
+                }
+            } else {
+                let disc = (a * a - 4.0 * b * c).abs().sqrt();
+                if a <= 0.0 {
+                    (a - disc) / (2.0 * c)
+                } else {
+                    2.0 * b / (a + disc)
+                }
+            }
+        };
+        if w * eta >= 0.0 {
+            eta = -w / dw;
+        }
+        let next = tau + eta;
+        tau = if next > lo && next < hi {
+            next
+        } else {
+            0.5 * (lo + hi)
+        };
+    }
+    for x in delta.iter_mut() {
+        *x -= tau;
+    }
+    base + tau
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tridiagonal matrix: random, or with clusters and repeated values to force deflation.
+    fn problem(n: usize, kind: u32) -> (Vec<f64>, Vec<f64>) {
+        let mut s = n as u64 * 7 + kind as u64;
+        let mut r = move || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        match kind {
+            0 => (
+                (0..n).map(|_| r() - 0.5).collect(),
+                (0..n - 1).map(|_| r()).collect(),
+            ),
+            // Wilkinson-like: nearly equal pairs of eigenvalues.
+            1 => (
+                (0..n).map(|i| (i as f64 - n as f64 / 2.0).abs()).collect(),
+                vec![1.0; n - 1],
+            ),
+            // Repeated diagonal, tiny couplings: heavy deflation.
+            _ => (
+                (0..n).map(|i| (i % 3) as f64).collect(),
+                (0..n - 1)
+                    .map(|i| if i % 5 == 0 { 1e-18 } else { r() })
+                    .collect(),
+            ),
+        }
+    }
+
+    #[test]
+    fn eigenpairs_reconstruct_and_are_orthonormal() {
+        for &n in &[2usize, 31, 32, 33, 64, 127, 200, 256, 300, 513] {
+            for kind in 0..3 {
+                for par in [false, true] {
+                    let (d, e) = problem(n, kind);
+                    let mut s = vec![0.0; n];
+                    let mut u = Mat::<f64>::zeros(n, n);
+                    tridiag_evd(&d, &e, &mut s, u.as_mut(), par).unwrap();
+                    let mut fs = vec![0.0; n];
+                    let mut fu = Mat::<f64>::zeros(n, n);
+                    leaf(&d, &e, &mut fs, fu.as_mut()).unwrap();
+                    let scale = s.iter().fold(1.0f64, |m, x| m.max(x.abs()));
+                    for i in 0..n {
+                        assert!(i == 0 || s[i - 1] <= s[i], "n={n} kind={kind}: not sorted");
+                        assert!(
+                            (s[i] - fs[i]).abs() <= 1e-13 * n as f64 * scale,
+                            "n={n} kind={kind}: eigenvalue {i}: {} vs {}",
+                            s[i],
+                            fs[i]
+                        );
+                    }
+                    // T u_j = s_j u_j and U^T U = I.
+                    for j in 0..n {
+                        for i in 0..n {
+                            let mut t = d[i] * u[(i, j)];
+                            if i > 0 {
+                                t += e[i - 1] * u[(i - 1, j)];
+                            }
+                            if i + 1 < n {
+                                t += e[i] * u[(i + 1, j)];
+                            }
+                            let r = (t - s[j] * u[(i, j)]).abs();
+                            assert!(
+                                r <= 1e-12 * n as f64 * scale,
+                                "n={n} kind={kind}: residual {r}"
+                            );
+                        }
+                    }
+                    let g = u.transpose() * &u;
+                    for i in 0..n {
+                        for j in 0..n {
+                            let want = if i == j { 1.0 } else { 0.0 };
+                            let r = (g[(i, j)] - want).abs();
+                            assert!(r <= 1e-12 * n as f64, "n={n} kind={kind}: U^T U off by {r}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
