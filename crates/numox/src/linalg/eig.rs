@@ -52,12 +52,19 @@ pub(crate) fn hermitian<T: LinalgElem>(m: MatRef<'_, T>, uplo: Uplo) -> Mat<T> {
     })
 }
 
-/// Eigenvalues (ascending) and, with `vectors`, eigenvectors of a Hermitian matrix.
+/// True when an order-`n` Hermitian problem takes numox's blocked float64 path, which reads
+/// only the lower triangle.
+fn blocked<T: LinalgElem>(n: usize) -> bool {
+    n >= super::tridiag::BLOCKED_MIN && T::DTYPE == crate::DType::Float64
+}
+
+/// Eigenvalues (ascending) and, with `vectors`, eigenvectors of a Hermitian matrix (only its
+/// lower triangle is read on the [`blocked`] path).
 fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Re<T>>, Mat<T>)> {
     let n = h.nrows();
     let mut s = Diag::<T>::zeros(n);
     let mut u = Mat::<T>::zeros(if vectors { n } else { 0 }, if vectors { n } else { 0 });
-    if n >= super::tridiag::BLOCKED_MIN && T::DTYPE == crate::DType::Float64 {
+    if blocked::<T>(n) {
         // SAFETY: T is f64 (its dtype says so), so the views reinterpret f64 data as f64.
         let (hf, uf) = unsafe {
             (
@@ -121,8 +128,13 @@ fn eigh_stack<T: LinalgElem>(x: &Input, uplo: Uplo, vectors: bool) -> Result<(Ar
     let mut vo = Output::new(&x.lead, if vectors { n } else { 0 }, n, T::DTYPE)?;
     let mut ws = Vec::with_capacity(x.s.offsets.len() * n);
     for (i, &off) in x.s.offsets.iter().enumerate() {
-        let h = hermitian(x.mat::<T>(off), uplo);
-        let (w, u) = eigh_one(h.as_ref(), vectors)?;
+        let m = x.mat::<T>(off);
+        let (w, u) = if blocked::<T>(n) {
+            // A real matrix's upper triangle is its transpose's lower one: no copy.
+            eigh_one(if uplo == Uplo::L { m } else { m.transpose() }, vectors)?
+        } else {
+            eigh_one(hermitian(m, uplo).as_ref(), vectors)?
+        };
         ws.extend(w);
         if vectors {
             vo.mat::<T>(i).copy_from(u.as_ref());

@@ -607,14 +607,32 @@ pub(crate) fn eigh_blocked(
             );
             j += b;
         }
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            basis,
-            hf.as_ref(),
-            Conj::No,
-            u.as_mut().subrows_mut(1, n1),
-            par,
-            stack_of(&mut mem),
-        );
+        // Each thread applies the whole sequence to half of the columns: two large serial
+        // products per block instead of faer's finely split parallel ones.
+        let apply = |cols: MatMut<'_, f64>| {
+            let mut mem = scratch(
+                householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(
+                    n1,
+                    bs,
+                    cols.ncols(),
+                ),
+            );
+            householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+                basis,
+                hf.as_ref(),
+                Conj::No,
+                cols,
+                Par::Seq,
+                stack_of(&mut mem),
+            );
+        };
+        let rows = u.as_mut().subrows_mut(1, n1);
+        if matches!(par, Par::Rayon(_)) {
+            let (left, right) = rows.split_at_col_mut(n / 2);
+            rayon::join(|| apply(left), || apply(right));
+        } else {
+            apply(rows);
+        }
     }
     Ok(())
 }
