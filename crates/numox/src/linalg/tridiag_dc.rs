@@ -227,8 +227,12 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
         let idx: Vec<usize> = (0..k)
             .filter(|&i| rows[kept[i]] == side || rows[kept[i]] == Rows::All)
             .collect();
-        let q = Mat::from_fn(r1 - r0, idx.len(), |i, j| ur[(r0 + i, kept[idx[j]])]);
-        let w = Mat::from_fn(idx.len(), k, |i, j| vm[(idx[i], j)]);
+        let mut q = Mat::zeros(r1 - r0, idx.len());
+        let mut w = Mat::zeros(idx.len(), k);
+        for (j, &i) in idx.iter().enumerate() {
+            q.col_mut(j).copy_from(ur.col(kept[i]).subrows(r0, r1 - r0));
+            w.row_mut(j).copy_from(vm.row(i));
+        }
         let mut out = Mat::zeros(r1 - r0, k);
         matmul(
             out.as_mut(),
@@ -259,14 +263,12 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
     let old = u.to_owned();
     for (j, &(val, src, new)) in all.iter().enumerate() {
         dv[j] = val;
-        for i in 0..n {
-            u[(i, j)] = if !new {
-                old[(i, src)]
-            } else if i < n1 {
-                top[(i, src)]
-            } else {
-                bottom[(i - n1, src)]
-            };
+        let mut col = u.rb_mut().col_mut(j);
+        if new {
+            col.rb_mut().subrows_mut(0, n1).copy_from(top.col(src));
+            col.subrows_mut(n1, n - n1).copy_from(bottom.col(src));
+        } else {
+            col.copy_from(old.col(src));
         }
     }
 }
