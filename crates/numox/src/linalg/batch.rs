@@ -7,6 +7,7 @@ use crate::array::Array;
 use crate::dtype::{DType, Element};
 use crate::error::Result;
 use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
+use faer::reborrow::ReborrowMut;
 use faer::{Mat, MatMut, MatRef};
 
 /// The real type of a faer element type.
@@ -164,4 +165,20 @@ pub(crate) fn cast_to(a: Array, res: DType) -> Result<Array> {
         _ => return Ok(a),
     };
     a.astype(want)
+}
+
+/// Copies `src` into `dst` (same shape) in 32 x 32 tiles, so that a copy between a column-major
+/// and a row-major matrix reads and writes within cache.
+pub(crate) fn copy_tiled<T: LinalgElem>(mut dst: MatMut<'_, T>, src: MatRef<'_, T>) {
+    const B: usize = 32;
+    let (m, n) = (src.nrows(), src.ncols());
+    for j in (0..n).step_by(B) {
+        let w = B.min(n - j);
+        for i in (0..m).step_by(B) {
+            let h = B.min(m - i);
+            dst.rb_mut()
+                .submatrix_mut(i, j, h, w)
+                .copy_from(src.submatrix(i, j, h, w));
+        }
+    }
 }

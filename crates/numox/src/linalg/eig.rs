@@ -2,7 +2,8 @@
 //! divide-and-conquer) and `eig`/`eigvals` (general, faer's Hessenberg-Schur).
 
 use super::batch::{
-    cast_to, dispatch_compute, from_values, scratch, shape_of, stack_of, Input, Output, Re,
+    cast_to, copy_tiled, dispatch_compute, from_values, scratch, shape_of, stack_of, Input, Output,
+    Re,
 };
 use super::bridge::{par_for, LinalgElem};
 use crate::array::Array;
@@ -137,7 +138,7 @@ fn eigh_stack<T: LinalgElem>(x: &Input, uplo: Uplo, vectors: bool) -> Result<(Ar
         };
         ws.extend(w);
         if vectors {
-            vo.mat::<T>(i).copy_from(u.as_ref());
+            copy_tiled(vo.mat::<T>(i), u.as_ref());
         }
     }
     Ok((

@@ -1,6 +1,6 @@
 //! `qr`: the QR factorisation by blocked Householder reflections (faer), as LAPACK's `geqrf`.
 
-use super::batch::{cast_to, dispatch_compute, Input, Output};
+use super::batch::{cast_to, copy_tiled, dispatch_compute, Input, Output};
 use super::bridge::LinalgElem;
 use crate::array::Array;
 use crate::error::{Error, Result};
@@ -84,7 +84,7 @@ fn qr_stack<T: LinalgElem>(x: &Input, mode: QrMode) -> Result<(Option<Array>, Ar
             } else {
                 f.compute_thin_Q()
             };
-            qo.mat::<T>(i).copy_from(q.as_ref());
+            copy_tiled(qo.mat::<T>(i), q.as_ref());
         }
     }
     let r = cast_to(ro.a, x.res)?;

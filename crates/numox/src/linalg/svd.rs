@@ -2,8 +2,8 @@
 //! divide-and-conquer SVD, as LAPACK's `gesdd`/`gelsd` that NumPy calls).
 
 use super::batch::{
-    cast_to, common_type, dispatch_compute, from_values, scratch, shape_of, stack_of, Input,
-    Output, Re,
+    cast_to, common_type, copy_tiled, dispatch_compute, from_values, scratch, shape_of, stack_of,
+    Input, Output, Re,
 };
 use super::bridge::{check_2d, par_for, LinalgElem};
 use crate::array::Array;
@@ -94,7 +94,7 @@ fn svd_stack<T: LinalgElem>(x: &Input, full: bool) -> Result<(Array, Array, Arra
     let mut sv = Vec::with_capacity(x.s.offsets.len() * k);
     for (i, &off) in x.s.offsets.iter().enumerate() {
         let p = svd_one(x.mat::<T>(off), vecs)?;
-        uo.mat::<T>(i).copy_from(p.u.as_ref());
+        copy_tiled(uo.mat::<T>(i), p.u.as_ref());
         vo.mat::<T>(i).copy_from(p.v.adjoint());
         sv.extend(p.s);
     }

@@ -534,9 +534,14 @@ pub(crate) fn eigh_blocked(
 ) -> Result<(), EvdError> {
     let n = h.nrows();
     let mut data = vec![0.0f64; n * n];
-    for j in 0..n {
-        for i in j..n {
-            data[j * n + i] = h[(i, j)];
+    // The lower triangle, in 32 x 32 tiles (the input is usually row-major).
+    for jb in (0..n).step_by(32) {
+        for ib in (jb..n).step_by(32) {
+            for j in jb..(jb + 32).min(n) {
+                for i in ib.max(j)..(ib + 32).min(n) {
+                    data[j * n + i] = h[(i, j)];
+                }
+            }
         }
     }
     let mut taus = vec![f64::INFINITY; n - 1];
