@@ -56,14 +56,17 @@ impl<T: LinalgElem> Shared<T> {
 /// Swaps rows `i` and `trans[i]` (absolute indices, `trans[i] >= i`) for `i` in `rows`, in
 /// order, in every column of `m`.
 fn swap_rows<T: LinalgElem>(mut m: MatMut<'_, T>, rows: std::ops::Range<usize>, trans: &[usize]) {
+    let moves = || rows.clone().map(|i| (i, trans[i])).filter(|&(i, t)| t != i);
     for j in 0..m.ncols() {
-        let col = m.rb_mut().col_mut(j).try_as_col_major_mut();
-        let Some(col) = col else { continue };
-        let col = col.as_slice_mut();
-        for i in rows.clone() {
-            let t = trans[i];
-            if t != i {
-                col.swap(i, t);
+        let mut col = m.rb_mut().col_mut(j);
+        if let Some(c) = col.rb_mut().try_as_col_major_mut() {
+            let c = c.as_slice_mut();
+            moves().for_each(|(i, t)| c.swap(i, t));
+        } else {
+            for (i, t) in moves() {
+                let x = col[i];
+                col[i] = col[t];
+                col[t] = x;
             }
         }
     }
@@ -92,14 +95,9 @@ fn factor_panel<T: LinalgElem>(panel: MatMut<'_, T>, k: usize, trans: &mut [usiz
     );
     // faer returns the permutation: recover the interchanges that produced it. Row perm[i]
     // was moved to position i at step i, from wherever the earlier interchanges had put it.
-    let (mut at, mut pos) = (perm_inv, perm.clone());
     // at[r]: current position of row r; pos[p]: row currently at position p.
-    for (p, r) in pos.iter_mut().enumerate() {
-        *r = p;
-    }
-    for (r, a) in at.iter_mut().enumerate() {
-        *a = r;
-    }
+    let mut at: Vec<usize> = (0..m).collect();
+    let mut pos = at.clone();
     for i in 0..kb {
         let r = perm[i];
         let p = at[r];

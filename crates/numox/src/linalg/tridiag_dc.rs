@@ -252,15 +252,20 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
     } else {
         (product(0, n1, Rows::Top), product(n1, n, Rows::Bottom))
     };
-    // All eigenpairs, ascending: the roots (new columns) and the deflated pairs (old columns).
+    // All eigenpairs, ascending: the roots (columns of the products) and the deflated pairs
+    // (their old columns, by position in `done`).
     let mut all: Vec<(f64, usize, bool)> = lam
         .iter()
         .enumerate()
         .map(|(i, &l)| (l, i, true))
-        .chain(done.iter().map(|&(d, c)| (d, c, false)))
+        .chain(done.iter().enumerate().map(|(i, &(d, _))| (d, i, false)))
         .collect();
     all.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let old = u.to_owned();
+    // Only the deflated columns are kept from the old matrix.
+    let mut old = Mat::<f64>::zeros(n, done.len());
+    for (i, &(_, c)) in done.iter().enumerate() {
+        old.col_mut(i).copy_from(u.rb().col(c));
+    }
     for (j, &(val, src, new)) in all.iter().enumerate() {
         dv[j] = val;
         let mut col = u.rb_mut().col_mut(j);
