@@ -259,6 +259,12 @@ for x in [I("rand", "float64", (4, 4)), I("rand", "complex128", (3, 3)), I("rand
     for o in ("", "2", "-2", "fro", "nuc", "1", "-1", "inf", "-inf"):
         CASES.append(("cond", o, [x], 1e8 if x[0] == "ill" else 1))
 
+# numox's float64 divide and conquer SVD (min(M, N) >= 64, squareish), appended last
+for x in [I("rand", "float64", (80, 70)), I("rand", "float64", (66, 96), "", "F"),
+          I("rand", "float32", (72, 72)), I("sing", "float64", (68, 68)), I("ill", "float64", (64, 64))]:
+    CASES.append(("svd", "1", [x], 1e8 if x[0] == "ill" else 1))
+    CASES.append(("svd", "0", [x], 1e8 if x[0] == "ill" else 1))
+
 
 def ordv(o):
     if o == "":

@@ -38,6 +38,9 @@ pub(crate) fn svd_one<T: LinalgElem>(
         ComputeSvdVectors::Full => (r, c),
     };
     let want = vecs != ComputeSvdVectors::No;
+    if want && dense_dc::<T>(r, c) {
+        return svd_dc(m, vecs == ComputeSvdVectors::Full);
+    }
     let mut u = Mat::<T>::zeros(if want { r } else { 0 }, ucols);
     let mut v = Mat::<T>::zeros(if want { c } else { 0 }, vcols);
     let mut s = Diag::<T>::zeros(k);
@@ -61,6 +64,39 @@ pub(crate) fn svd_one<T: LinalgElem>(
         return Err(Error::LinAlg("SVD did not converge".into()));
     }
     Ok(SvdParts { u, s, v })
+}
+
+/// True when an `r x c` SVD with vectors takes numox's float64 divide and conquer: squareish
+/// (faer takes a QR first when one side is much longer) and not too small.
+fn dense_dc<T: LinalgElem>(r: usize, c: usize) -> bool {
+    let (lo, hi) = (r.min(c), r.max(c));
+    T::DTYPE == DType::Float64 && lo >= 64 && hi * 6 <= lo * 11
+}
+
+/// [`svd_one`] with vectors by [`super::bidiag_dc::svd_dense`] (`T` is f64).
+fn svd_dc<T: LinalgElem>(m: MatRef<'_, T>, full: bool) -> Result<SvdParts<T>> {
+    let conv = |x: MatRef<'_, T>| {
+        Mat::<f64>::from_fn(x.nrows(), x.ncols(), |i, j| {
+            real(&x[(i, j)]).to_f64().unwrap_or(f64::NAN)
+        })
+    };
+    let back = |x: &Mat<f64>| {
+        Mat::<T>::from_fn(x.nrows(), x.ncols(), |i, j| {
+            from_real(&<Re<T> as num_traits::NumCast>::from(x[(i, j)]).unwrap_or(Re::<T>::nan()))
+        })
+    };
+    let wide = m.nrows() < m.ncols();
+    let a = if wide { conv(m.transpose()) } else { conv(m) };
+    let (s, u, v) = super::bidiag_dc::svd_dense(a.as_ref(), full)
+        .map_err(|_| Error::LinAlg("SVD did not converge".into()))?;
+    let (u, v) = if wide { (v, u) } else { (u, v) };
+    Ok(SvdParts {
+        u: back(&u),
+        s: s.iter()
+            .map(|&x| <Re<T> as num_traits::NumCast>::from(x).unwrap_or(Re::<T>::nan()))
+            .collect(),
+        v: back(&v),
+    })
 }
 
 /// The singular value decomposition of each matrix of `a` (`numpy.linalg.svd(a,

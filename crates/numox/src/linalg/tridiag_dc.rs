@@ -167,44 +167,7 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
     let k = kept.len();
     let dk: Vec<f64> = kept.iter().map(|&c| dv[c]).collect();
     let zk: Vec<f64> = kept.iter().map(|&c| z[c]).collect();
-    // Roots: column i of `v` (k x k, column-major) holds d_j - lambda_i.
-    let mut v = vec![0.0f64; k * k];
-    let mut lam = vec![0.0f64; k];
-    let root = |(i, (col, l)): (usize, (&mut [f64], &mut f64))| {
-        *l = secular_root(i, &dk, &zk, rho, col);
-    };
-    if par && k >= 64 {
-        v.par_chunks_mut(k.max(1))
-            .zip(lam.par_iter_mut())
-            .enumerate()
-            .with_min_len(16)
-            .for_each(root);
-    } else {
-        v.chunks_mut(k.max(1))
-            .zip(lam.iter_mut())
-            .enumerate()
-            .for_each(root);
-    }
-    // Gu and Eisenstat: the z for which the computed roots are exact.
-    let mut zh = vec![0.0f64; k];
-    let lowner = |(c, w): (usize, &mut [f64])| {
-        let i0 = c * 32;
-        for (ii, wi) in w.iter_mut().enumerate() {
-            let i = i0 + ii;
-            let mut p = v[i * k + i];
-            for j in 0..k {
-                if j != i {
-                    p *= v[j * k + i] / (dk[i] - dk[j]);
-                }
-            }
-            *wi = (-p).abs().sqrt().copysign(zk[i]);
-        }
-    };
-    if par && k >= 64 {
-        zh.par_chunks_mut(32).enumerate().for_each(lowner);
-    } else {
-        zh.chunks_mut(32).enumerate().for_each(lowner);
-    }
+    let (mut v, lam, zh) = secular_solve(&dk, &zk, rho, par);
     // Eigenvectors of D + rho z z^T: v_i[j] = zh_j / (d_j - lambda_i), normalised.
     let vectors = |col: &mut [f64]| {
         let mut nrm = 0.0f64;
@@ -276,6 +239,57 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
             col.copy_from(old.col(src));
         }
     }
+}
+
+/// The roots of the secular equation `1/rho + sum z_j^2 / (d_j - x)` (`d` ascending):
+/// `(w, x, zh)` with column `i` of `w` (`k x k`, column-major) holding `d_j - x_i`, the roots
+/// `x` ascending, and Gu and Eisenstat's `zh`, the `z` for which the computed roots are exact
+/// (for `rho = 1`; otherwise scaled by a common factor). `par` splits the work between two
+/// threads.
+pub(crate) fn secular_solve(
+    d: &[f64],
+    z: &[f64],
+    rho: f64,
+    par: bool,
+) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let k = d.len();
+    let mut w = vec![0.0f64; k * k];
+    let mut lam = vec![0.0f64; k];
+    let root = |(i, (col, l)): (usize, (&mut [f64], &mut f64))| {
+        *l = secular_root(i, d, z, rho, col);
+    };
+    let wide = par && k >= 64;
+    if wide {
+        w.par_chunks_mut(k.max(1))
+            .zip(lam.par_iter_mut())
+            .enumerate()
+            .with_min_len(16)
+            .for_each(root);
+    } else {
+        w.chunks_mut(k.max(1))
+            .zip(lam.iter_mut())
+            .enumerate()
+            .for_each(root);
+    }
+    let mut zh = vec![0.0f64; k];
+    let lowner = |(c, out): (usize, &mut [f64])| {
+        for (ii, o) in out.iter_mut().enumerate() {
+            let i = c * 32 + ii;
+            let mut p = w[i * k + i];
+            for j in 0..k {
+                if j != i {
+                    p *= w[j * k + i] / (d[i] - d[j]);
+                }
+            }
+            *o = (-p).abs().sqrt().copysign(z[i]);
+        }
+    };
+    if wide {
+        zh.par_chunks_mut(32).enumerate().for_each(lowner);
+    } else {
+        zh.chunks_mut(32).enumerate().for_each(lowner);
+    }
+    (w, lam, zh)
 }
 
 /// Sums `z_j t_j` and `t_j^2` with `t_j = z_j / (delta_j - tau)`, four lanes at a time.
