@@ -17,7 +17,6 @@ use super::tridiag_dc::secular_solve;
 use faer::linalg::householder;
 use faer::linalg::matmul::matmul;
 use faer::linalg::qr::no_pivoting::factor::recommended_block_size;
-use faer::linalg::svd::bidiag::{bidiag_in_place, bidiag_in_place_scratch};
 use faer::linalg::svd::{svd as faer_svd, svd_scratch, ComputeSvdVectors, SvdError};
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{Accum, Conj, Mat, MatMut, MatRef, Par};
@@ -383,35 +382,19 @@ fn merge(
 /// Singular values, `U` and `V`.
 type Triplets = (Vec<f64>, Mat<f64>, Mat<f64>);
 
-/// The SVD of a dense `m x n` matrix, `m >= n`, by faer's bidiagonalisation, [`bidiag_svd`]
+/// The SVD of a dense `m x n` matrix, `m >= n`, by [`super::bidiag::bidiagonalize`], [`bidiag_svd`]
 /// and the two Householder back-transformations (on two threads at once): singular values
 /// descending, `U` `m x m` with `full` or else `m x n`, and `V` `n x n`.
-pub(crate) fn svd_dense(
-    a: MatRef<'_, f64>,
-    full: bool,
-) -> Result<Triplets, SvdError> {
+pub(crate) fn svd_dense(a: MatRef<'_, f64>, full: bool) -> Result<Triplets, SvdError> {
     let (m, n) = (a.nrows(), a.ncols());
     debug_assert!(m >= n && n >= 2);
     let bs = recommended_block_size::<f64>(m, n);
-    let mut bid = Mat::<f64>::zeros(m, n);
-    copy_tiled(bid.as_mut(), a);
+    let mut data = vec![0.0f64; m * n];
+    copy_tiled(MatMut::from_column_major_slice_mut(&mut data, m, n), a);
     let mut hl = Mat::<f64>::zeros(bs, n);
     let mut hr = Mat::<f64>::zeros(bs, n - 1);
-    // Serial: faer's parallel bidiagonalisation pays a thread handoff per column.
-    let mut mem = scratch(bidiag_in_place_scratch::<f64>(
-        m,
-        n,
-        Par::Seq,
-        Default::default(),
-    ));
-    bidiag_in_place(
-        bid.as_mut(),
-        hl.as_mut(),
-        hr.as_mut(),
-        Par::Seq,
-        stack_of(&mut mem),
-        Default::default(),
-    );
+    super::bidiag::bidiagonalize(&mut data, m, n, hl.as_mut(), hr.as_mut(), true);
+    let bid = MatRef::from_column_major_slice(&data, m, n);
     let d: Vec<f64> = (0..n).map(|i| bid[(i, i)]).collect();
     let e: Vec<f64> = (0..n - 1).map(|i| bid[(i, i + 1)]).collect();
     let mut s = vec![0.0f64; n];

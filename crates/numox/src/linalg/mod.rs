@@ -12,6 +12,7 @@
 //! [`diagonal`], [`cross`], [`einsum`].
 
 mod batch;
+mod bidiag;
 mod bidiag_dc;
 mod bridge;
 mod cholesky;
