@@ -475,6 +475,29 @@ mod tests {
     }
 
     #[test]
+    fn non_finite_input_is_an_error() {
+        let mut a = Mat::<f64>::from_fn(70, 66, |i, j| ((i * 3 + j * 5) % 7) as f64);
+        assert!(svd_dense(a.as_ref(), true).is_ok());
+        for bad in [f64::NAN, f64::INFINITY] {
+            a[(40, 9)] = bad;
+            assert!(matches!(
+                svd_dense(a.as_ref(), false),
+                Err(SvdError::NoConvergence)
+            ));
+        }
+        let (mut s, mut u, mut v) = (vec![0.0; 3], Mat::zeros(3, 3), Mat::zeros(3, 3));
+        let r = bidiag_svd(
+            &[1.0, f64::NAN, 2.0],
+            &[0.5, 0.5],
+            &mut s,
+            u.as_mut(),
+            v.as_mut(),
+            false,
+        );
+        assert!(r.is_err());
+    }
+
+    #[test]
     fn triplets_reconstruct_and_are_orthonormal() {
         for &n in &[1usize, 2, 31, 32, 33, 64, 65, 100, 127, 200, 257] {
             for kind in 0..4 {
