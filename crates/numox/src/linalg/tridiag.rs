@@ -608,7 +608,8 @@ pub(crate) fn eigh_blocked(
                 basis.submatrix(j, j, n1 - j, b),
                 b,
                 1,
-                par,
+                // About 2 b^2 n flops per block: a rayon fork costs more than it saves.
+                Par::Seq,
             );
             j += b;
         }
