@@ -28,8 +28,8 @@ pub(crate) fn bidiagonalize(
     a: &mut [f64],
     m: usize,
     n: usize,
-    mut hl: MatMut<'_, f64>,
-    mut hr: MatMut<'_, f64>,
+    hl: MatMut<'_, f64>,
+    hr: MatMut<'_, f64>,
     par: bool,
 ) {
     debug_assert!(m >= n && n >= 2 && a.len() == m * n);
@@ -66,28 +66,26 @@ pub(crate) fn bidiagonalize(
     }
     // The block factors, as faer builds them.
     let am = MatRef::from_column_major_slice(a, m, n);
-    let bs = hl.nrows();
-    let mut j = 0;
-    while j < n {
-        let b = bs.min(n - j);
-        let mut h = hl.rb_mut().submatrix_mut(0, j, b, b);
-        for (c, &t) in tl[j..j + b].iter().enumerate() {
-            h[(c, c)] = t;
-        }
-        upgrade_householder_factor(h, am.submatrix(j, j, m - j, b), b, 1, Par::Seq);
-        j += b;
-    }
+    block_factors(hl, am, &tl);
     let n1 = n - 1;
-    let at = am.submatrix(0, 1, n1, n1).transpose();
-    let bs = hr.nrows();
+    block_factors(hr, am.submatrix(0, 1, n1, n1).transpose(), &tr);
+}
+
+/// Fills `h` (`bs x k`) with the block factors of the Householder sequence whose essential
+/// parts lie below the diagonal of `basis` (`r x k`) and whose coefficients are `taus`, in
+/// blocks of `bs` columns (faer's layout for its block reflector products).
+pub(crate) fn block_factors(mut h: MatMut<'_, f64>, basis: MatRef<'_, f64>, taus: &[f64]) {
+    let (r, k) = (basis.nrows(), basis.ncols());
+    let bs = h.nrows();
     let mut j = 0;
-    while j < n1 {
-        let b = bs.min(n1 - j);
-        let mut h = hr.rb_mut().submatrix_mut(0, j, b, b);
-        for (c, &t) in tr[j..j + b].iter().enumerate() {
-            h[(c, c)] = t;
+    while j < k {
+        let b = bs.min(k - j);
+        let mut hb = h.rb_mut().submatrix_mut(0, j, b, b);
+        for (c, &t) in taus[j..j + b].iter().enumerate() {
+            hb[(c, c)] = t;
         }
-        upgrade_householder_factor(h, at.submatrix(j, j, n1 - j, b), b, 1, Par::Seq);
+        // About 2 b^2 r flops per block: a rayon fork costs more than it saves.
+        upgrade_householder_factor(hb, basis.submatrix(j, j, r - j, b), b, 1, Par::Seq);
         j += b;
     }
 }

@@ -75,19 +75,35 @@ fn dense_dc<T: LinalgElem>(r: usize, c: usize) -> bool {
 
 /// [`svd_one`] with vectors by [`super::bidiag_dc::svd_dense`] (`T` is f64).
 fn svd_dc<T: LinalgElem>(m: MatRef<'_, T>, full: bool) -> Result<SvdParts<T>> {
-    let conv = |x: MatRef<'_, T>| {
-        Mat::<f64>::from_fn(x.nrows(), x.ncols(), |i, j| {
-            real(&x[(i, j)]).to_f64().unwrap_or(f64::NAN)
-        })
-    };
     let back = |x: &Mat<f64>| {
         Mat::<T>::from_fn(x.nrows(), x.ncols(), |i, j| {
             from_real(&<Re<T> as num_traits::NumCast>::from(x[(i, j)]).unwrap_or(Re::<T>::nan()))
         })
     };
     let wide = m.nrows() < m.ncols();
-    let a = if wide { conv(m.transpose()) } else { conv(m) };
-    let (s, u, v) = super::bidiag_dc::svd_dense(a.as_ref(), full)
+    let x = if wide { m.transpose() } else { m };
+    if T::DTYPE != DType::Float64 {
+        return svd_one(
+            m,
+            if full {
+                ComputeSvdVectors::Full
+            } else {
+                ComputeSvdVectors::Thin
+            },
+        );
+    }
+    // SAFETY: T is f64 (its dtype says so), so the view reinterprets f64 data as f64;
+    // svd_dense copies it before any work.
+    let a = unsafe {
+        MatRef::<f64>::from_raw_parts(
+            x.as_ptr() as *const f64,
+            x.nrows(),
+            x.ncols(),
+            x.row_stride(),
+            x.col_stride(),
+        )
+    };
+    let (s, u, v) = super::bidiag_dc::svd_dense(a, full)
         .map_err(|_| Error::LinAlg("SVD did not converge".into()))?;
     let (u, v) = if wide { (v, u) } else { (u, v) };
     Ok(SvdParts {

@@ -592,27 +592,8 @@ pub(crate) fn eigh_blocked(
         // The block reflectors of faer's layout, then U = Q Z.
         let n1 = n - 1;
         let mut hf = Mat::<f64>::zeros(bs, n1);
-        for (k, &t) in taus.iter().enumerate() {
-            hf[(0, k)] = t;
-        }
         let basis = a.as_ref().submatrix(1, 0, n1, n1);
-        let mut j = 0;
-        while j < n1 {
-            let b = bs.min(n1 - j);
-            let mut hs = hf.as_mut().submatrix_mut(0, j, b, b);
-            for k in 0..b {
-                hs[(k, k)] = hs[(0, k)];
-            }
-            householder::upgrade_householder_factor(
-                hs,
-                basis.submatrix(j, j, n1 - j, b),
-                b,
-                1,
-                // About 2 b^2 n flops per block: a rayon fork costs more than it saves.
-                Par::Seq,
-            );
-            j += b;
-        }
+        super::bidiag::block_factors(hf.as_mut(), basis, &taus);
         // Each thread applies the whole sequence to half of the columns: two large serial
         // products per block instead of faer's finely split parallel ones.
         let apply = |cols: MatMut<'_, f64>| {
