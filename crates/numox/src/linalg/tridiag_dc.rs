@@ -169,15 +169,7 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
     let zk: Vec<f64> = kept.iter().map(|&c| z[c]).collect();
     let (mut v, lam, zh) = secular_solve(&dk, &zk, rho, par);
     // Eigenvectors of D + rho z z^T: v_i[j] = zh_j / (d_j - lambda_i), normalised.
-    let vectors = |col: &mut [f64]| {
-        let mut nrm = 0.0f64;
-        for (x, &zj) in col.iter_mut().zip(&zh) {
-            *x = zj / *x;
-            nrm += *x * *x;
-        }
-        let r = 1.0 / nrm.sqrt();
-        col.iter_mut().for_each(|x| *x *= r);
-    };
+    let vectors = |col: &mut [f64]| cauchy_unit(col, &zh);
     if par && k >= 64 {
         v.par_chunks_mut(k.max(1)).for_each(vectors);
     } else {
@@ -272,29 +264,188 @@ pub(crate) fn secular_solve(
             .for_each(root);
     }
     let mut zh = vec![0.0f64; k];
-    let lowner = |(c, out): (usize, &mut [f64])| {
-        for (ii, o) in out.iter_mut().enumerate() {
-            let i = c * 32 + ii;
-            let mut p = w[i * k + i];
-            for j in 0..k {
-                if j != i {
-                    p *= w[j * k + i] / (d[i] - d[j]);
-                }
-            }
-            *o = (-p).abs().sqrt().copysign(z[i]);
-        }
-    };
+    let lowner = |(c, out): (usize, &mut [f64])| lowner_rows(c * LOWNER_ROWS, out, d, z, &w);
     if wide {
-        zh.par_chunks_mut(32).enumerate().for_each(lowner);
+        zh.par_chunks_mut(LOWNER_ROWS).enumerate().for_each(lowner);
     } else {
-        zh.chunks_mut(32).enumerate().for_each(lowner);
+        zh.chunks_mut(LOWNER_ROWS).enumerate().for_each(lowner);
     }
     (w, lam, zh)
 }
 
-/// Sums `z_j t_j` and `t_j^2` with `t_j = z_j / (delta_j - tau)`, four lanes at a time.
+/// `col[j] = zh[j] / col[j]`, then `col` scaled to unit length.
+fn cauchy_unit(col: &mut [f64], zh: &[f64]) {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: the CPU has AVX2 and FMA.
+        return unsafe { cauchy_unit_fma(col, zh) };
+    }
+    cauchy_unit_with(col, zh)
+}
+
+/// [`cauchy_unit_with`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn cauchy_unit_fma(col: &mut [f64], zh: &[f64]) {
+    cauchy_unit_with(col, zh)
+}
+
 #[inline(always)]
-fn sums(z: &[f64], delta: &[f64], tau: f64) -> (f64, f64) {
+fn cauchy_unit_with(col: &mut [f64], zh: &[f64]) {
+    let mut acc = [0.0f64; 4];
+    let mut cc = col.chunks_exact_mut(4);
+    let mut zc = zh.chunks_exact(4);
+    for (c, z) in (&mut cc).zip(&mut zc) {
+        for l in 0..4 {
+            c[l] = z[l] / c[l];
+            acc[l] = c[l].mul_add(c[l], acc[l]);
+        }
+    }
+    for (x, &zj) in cc.into_remainder().iter_mut().zip(zc.remainder()) {
+        *x = zj / *x;
+        acc[0] = x.mul_add(*x, acc[0]);
+    }
+    let r = 1.0 / ((acc[0] + acc[2]) + (acc[1] + acc[3])).sqrt();
+    col.iter_mut().for_each(|x| *x *= r);
+}
+
+/// Rows of Löwner's `zh` one task computes.
+const LOWNER_ROWS: usize = 64;
+
+/// Löwner's `zh[i] = sign(z_i) sqrt(|prod_j (d_i - x_j) / prod_{j != i} (d_i - d_j)|)` for the
+/// rows `i0..i0 + out.len()`, with `w` as [`secular_solve`] returns it; column by column, so
+/// that the divisions run four lanes at a time.
+fn lowner_rows(i0: usize, out: &mut [f64], d: &[f64], z: &[f64], w: &[f64]) {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: the CPU has AVX2 and FMA.
+        return unsafe { lowner_rows_fma(i0, out, d, z, w) };
+    }
+    lowner_rows_with(i0, out, d, z, w)
+}
+
+/// [`lowner_rows_with`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn lowner_rows_fma(i0: usize, out: &mut [f64], d: &[f64], z: &[f64], w: &[f64]) {
+    lowner_rows_with(i0, out, d, z, w)
+}
+
+#[inline(always)]
+fn lowner_rows_with(i0: usize, out: &mut [f64], d: &[f64], z: &[f64], w: &[f64]) {
+    let k = d.len();
+    let i1 = i0 + out.len();
+    let di = &d[i0..i1];
+    out.fill(1.0);
+    for (j, &dj) in d.iter().enumerate() {
+        let col = &w[j * k + i0..j * k + i1];
+        if (i0..i1).contains(&j) {
+            let r = j - i0;
+            for ((p, &x), &dd) in out[..r].iter_mut().zip(&col[..r]).zip(&di[..r]) {
+                *p *= x / (dd - dj);
+            }
+            out[r] *= col[r];
+            for ((p, &x), &dd) in out[r + 1..].iter_mut().zip(&col[r + 1..]).zip(&di[r + 1..]) {
+                *p *= x / (dd - dj);
+            }
+        } else {
+            for ((p, &x), &dd) in out.iter_mut().zip(col).zip(di) {
+                *p *= x / (dd - dj);
+            }
+        }
+    }
+    for (o, &zi) in out.iter_mut().zip(&z[i0..i1]) {
+        *o = (-*o).abs().sqrt().copysign(zi);
+    }
+}
+
+/// The root in `(lo, hi)` of `c t^2 - a t + b = 0` (the secular equation with only its two
+/// nearest poles and the rest of the sum held at `c`), if it has one.
+#[inline(always)]
+fn two_pole(c: f64, a: f64, b: f64, lo: f64, hi: f64) -> Option<f64> {
+    let inside = |t: f64| (t > lo && t < hi).then_some(t);
+    if c == 0.0 {
+        return if a == 0.0 { None } else { inside(b / a) };
+    }
+    let disc = (a * a - 4.0 * b * c).max(0.0).sqrt();
+    // The root of larger magnitude without cancellation, then the other from their product.
+    let q = 0.5 * (a + disc.copysign(a));
+    let t1 = q / c;
+    let t2 = if q == 0.0 { t1 } else { b / q };
+    inside(t2).or_else(|| inside(t1))
+}
+
+/// Sums `z_j t_j` and `t_j^2` with `t_j = z_j / (delta_j - tau)`, four lanes at a time.
+/// `AVX`: the caller runs with AVX2 and FMA enabled (the compiler splits the portable loop's
+/// divisions into two-lane ones).
+#[inline(always)]
+fn sums<const AVX: bool>(z: &[f64], delta: &[f64], tau: f64) -> (f64, f64) {
+    #[cfg(target_arch = "x86_64")]
+    if AVX {
+        // SAFETY: with AVX set, the caller has checked that the CPU has AVX2 and FMA.
+        return unsafe { sums_avx(z, delta, tau) };
+    }
+    sums_portable(z, delta, tau)
+}
+
+/// [`sums`] in AVX2 registers, two vectors at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[inline]
+unsafe fn sums_avx(z: &[f64], delta: &[f64], tau: f64) -> (f64, f64) {
+    use std::arch::x86_64::*;
+    let n = z.len().min(delta.len());
+    let (zp, dp) = (z.as_ptr(), delta.as_ptr());
+    let t = _mm256_set1_pd(tau);
+    let (mut a0, mut a1, mut b0, mut b1) = (
+        _mm256_setzero_pd(),
+        _mm256_setzero_pd(),
+        _mm256_setzero_pd(),
+        _mm256_setzero_pd(),
+    );
+    let mut i = 0;
+    // SAFETY: every load reads lanes i..i + 8 (or i..i + 4) below n.
+    unsafe {
+        while i + 8 <= n {
+            let z0 = _mm256_loadu_pd(zp.add(i));
+            let z1 = _mm256_loadu_pd(zp.add(i + 4));
+            let q0 = _mm256_div_pd(z0, _mm256_sub_pd(_mm256_loadu_pd(dp.add(i)), t));
+            let q1 = _mm256_div_pd(z1, _mm256_sub_pd(_mm256_loadu_pd(dp.add(i + 4)), t));
+            a0 = _mm256_fmadd_pd(z0, q0, a0);
+            a1 = _mm256_fmadd_pd(z1, q1, a1);
+            b0 = _mm256_fmadd_pd(q0, q0, b0);
+            b1 = _mm256_fmadd_pd(q1, q1, b1);
+            i += 8;
+        }
+        if i + 4 <= n {
+            let z0 = _mm256_loadu_pd(zp.add(i));
+            let q0 = _mm256_div_pd(z0, _mm256_sub_pd(_mm256_loadu_pd(dp.add(i)), t));
+            a0 = _mm256_fmadd_pd(z0, q0, a0);
+            b0 = _mm256_fmadd_pd(q0, q0, b0);
+            i += 4;
+        }
+    }
+    let mut la = [0.0f64; 4];
+    let mut lb = [0.0f64; 4];
+    // SAFETY: the arrays hold four lanes each.
+    unsafe {
+        _mm256_storeu_pd(la.as_mut_ptr(), _mm256_add_pd(a0, a1));
+        _mm256_storeu_pd(lb.as_mut_ptr(), _mm256_add_pd(b0, b1));
+    }
+    for (&zz, &dd) in z[i..n].iter().zip(&delta[i..n]) {
+        let q = zz / (dd - tau);
+        la[0] += zz * q;
+        lb[0] += q * q;
+    }
+    (
+        (la[0] + la[2]) + (la[1] + la[3]),
+        (lb[0] + lb[2]) + (lb[1] + lb[3]),
+    )
+}
+
+/// [`sums`] without explicit vector instructions.
+#[inline(always)]
+fn sums_portable(z: &[f64], delta: &[f64], tau: f64) -> (f64, f64) {
     let mut a = [0.0f64; 4];
     let mut b = [0.0f64; 4];
     let (zc, zr) = z.split_at(z.len() / 4 * 4);
@@ -318,7 +469,7 @@ fn sums(z: &[f64], delta: &[f64], tau: f64) -> (f64, f64) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn secular_root_fma(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
-    secular_root_with(i, d, z, rho, delta)
+    secular_root_with::<true>(i, d, z, rho, delta)
 }
 
 /// Root `i` (ascending) of `1/rho + sum z_j^2 / (d_j - x)` (`d` ascending); writes
@@ -329,11 +480,17 @@ fn secular_root(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]) -> 
         // SAFETY: the CPU has AVX2 and FMA.
         return unsafe { secular_root_fma(i, d, z, rho, delta) };
     }
-    secular_root_with(i, d, z, rho, delta)
+    secular_root_with::<false>(i, d, z, rho, delta)
 }
 
 #[inline(always)]
-fn secular_root_with(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
+fn secular_root_with<const AVX: bool>(
+    i: usize,
+    d: &[f64],
+    z: &[f64],
+    rho: f64,
+    delta: &mut [f64],
+) -> f64 {
     let k = d.len();
     let rinv = 1.0 / rho;
     let last = i + 1 == k;
@@ -343,7 +500,9 @@ fn secular_root_with(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]
         delta[0] = -t;
         return d[0] + t;
     }
-    // The origin (the pole nearer the root) and the bracket of tau = root - d[org].
+    // The origin (the pole nearer the root), the bracket of tau = root - d[org] and a first
+    // guess.
+    let mut guess = None;
     let (org, mut lo, mut hi) = if last {
         let zz: f64 = z.iter().map(|x| x * x).sum();
         (i, 0.0, rho * zz)
@@ -359,10 +518,17 @@ fn secular_root_with(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]
         for (x, &dj) in delta.iter_mut().zip(d) {
             *x = dj - d[i];
         }
-        let (a, _) = sums(z, delta, mid);
+        let (a, _) = sums::<AVX>(z, delta, mid);
+        // The sum without the two nearest poles, taken as constant for the first guess.
+        let (zi, zq) = (z[i] * z[i], z[i + 1] * z[i + 1]);
+        let c = rinv + a + (zi - zq) / mid;
         if rinv + a >= 0.0 {
+            // c + zi / (0 - t) + zq / (gap - t) = 0 for t in (0, mid).
+            guess = two_pole(c, c * gap + zi + zq, zi * gap, 0.0, mid);
             (i, 0.0, mid)
         } else {
+            // c + zi / (-gap - t) + zq / (0 - t) = 0 for t in (-mid, 0).
+            guess = two_pole(c, -c * gap + zi + zq, -zq * gap, -mid, 0.0);
             (i + 1, -mid, 0.0)
         }
     };
@@ -370,12 +536,29 @@ fn secular_root_with(i: usize, d: &[f64], z: &[f64], rho: f64, delta: &mut [f64]
     for (x, &dj) in delta.iter_mut().zip(d) {
         *x = dj - base;
     }
+    if last {
+        // The same guess for the last root, from the sum at the bracket's middle (poles
+        // k-2 at -g and k-1 at 0).
+        let mid = 0.5 * hi;
+        let (a, _) = sums::<AVX>(z, delta, mid);
+        let g = -delta[k - 2];
+        let (zp, zq) = (z[k - 2] * z[k - 2], z[k - 1] * z[k - 1]);
+        let c = rinv + a - zp / (-g - mid) - zq / (-mid);
+        if rinv + a <= 0.0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+        if g > 0.0 {
+            guess = two_pole(c, -c * g + zp + zq, -zq * g, lo, hi);
+        }
+    }
     // Poles left of the root: 0..=p; right: p+1..k.
     let p = i;
-    let mut tau = 0.5 * (lo + hi);
+    let mut tau = guess.unwrap_or(0.5 * (lo + hi));
     for _ in 0..200 {
-        let (psi, dpsi) = sums(&z[..=p], &delta[..=p], tau);
-        let (phi, dphi) = sums(&z[p + 1..], &delta[p + 1..], tau);
+        let (psi, dpsi) = sums::<AVX>(&z[..=p], &delta[..=p], tau);
+        let (phi, dphi) = sums::<AVX>(&z[p + 1..], &delta[p + 1..], tau);
         let w = rinv + psi + phi;
         let dw = dpsi + dphi;
         let err = 8.0 * (phi - psi) + 2.0 * rinv + tau.abs() * dw;
