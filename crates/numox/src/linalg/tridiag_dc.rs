@@ -340,22 +340,25 @@ fn lowner_rows_with(i0: usize, out: &mut [f64], d: &[f64], z: &[f64], w: &[f64])
     for (j, &dj) in d.iter().enumerate() {
         let col = &w[j * k + i0..j * k + i1];
         if (i0..i1).contains(&j) {
+            // Row j's own factor has no pole difference.
             let r = j - i0;
-            for ((p, &x), &dd) in out[..r].iter_mut().zip(&col[..r]).zip(&di[..r]) {
-                *p *= x / (dd - dj);
-            }
+            mul_ratios(&mut out[..r], &col[..r], &di[..r], dj);
             out[r] *= col[r];
-            for ((p, &x), &dd) in out[r + 1..].iter_mut().zip(&col[r + 1..]).zip(&di[r + 1..]) {
-                *p *= x / (dd - dj);
-            }
+            mul_ratios(&mut out[r + 1..], &col[r + 1..], &di[r + 1..], dj);
         } else {
-            for ((p, &x), &dd) in out.iter_mut().zip(col).zip(di) {
-                *p *= x / (dd - dj);
-            }
+            mul_ratios(out, col, di, dj);
         }
     }
     for (o, &zi) in out.iter_mut().zip(&z[i0..i1]) {
         *o = (-*o).abs().sqrt().copysign(zi);
+    }
+}
+
+/// `out[i] *= col[i] / (di[i] - dj)`.
+#[inline(always)]
+fn mul_ratios(out: &mut [f64], col: &[f64], di: &[f64], dj: f64) {
+    for ((p, &x), &dd) in out.iter_mut().zip(col).zip(di) {
+        *p *= x / (dd - dj);
     }
 }
 
