@@ -110,6 +110,14 @@ pub(crate) struct Output {
 }
 
 impl Output {
+    /// `lead + (rows, cols)` for a caller that writes every element: no clearing, and a large
+    /// one reuses a map the process freed, so writing it takes no page faults.
+    pub(crate) fn uninit(lead: &[usize], rows: usize, cols: usize, dt: DType) -> Result<Output> {
+        let a = crate::ufunc::engine::new_contiguous(&shape_of(lead, &[rows, cols]), dt)?;
+        let s = Stack::of(&a);
+        Ok(Output { a, s })
+    }
+
     /// Zero-filled `lead + (rows, cols)`.
     pub(crate) fn new(lead: &[usize], rows: usize, cols: usize, dt: DType) -> Result<Output> {
         let a = Array::zeros(&shape_of(lead, &[rows, cols]), dt)?;
@@ -129,6 +137,72 @@ impl Output {
     pub(crate) fn into_shape(self, shape: &[usize]) -> Result<Array> {
         let sh: Vec<isize> = shape.iter().map(|&d| d as isize).collect();
         self.a.reshape(&sh)
+    }
+}
+
+/// A column-major work matrix on numox's own buffers, for the large temporaries of the
+/// decompositions: a large one reuses a map the process freed (no clearing and no page faults on
+/// every call, as a fresh allocation from the system allocator takes). Its elements start
+/// unspecified (NaN in debug builds, so tests catch a read before a write); write before reading.
+pub(crate) struct Work<T> {
+    buf: crate::buffer::Buffer,
+    rows: usize,
+    cols: usize,
+    _t: std::marker::PhantomData<T>,
+}
+
+impl<T: LinalgElem> Work<T> {
+    /// A `rows x cols` work matrix.
+    pub(crate) fn new(rows: usize, cols: usize) -> Result<Work<T>> {
+        let len = crate::layout::checked_size(&[rows, cols], std::mem::size_of::<T>())?;
+        let buf = crate::buffer::Buffer::for_overwrite(len * std::mem::size_of::<T>())?;
+        let mut w = Work {
+            buf,
+            rows,
+            cols,
+            _t: std::marker::PhantomData,
+        };
+        if cfg!(debug_assertions) {
+            w.as_mut().fill(faer::traits::math_utils::nan::<T>());
+        }
+        Ok(w)
+    }
+
+    /// The matrix for writing.
+    pub(crate) fn as_mut(&mut self) -> MatMut<'_, T> {
+        // SAFETY: the buffer holds rows * cols elements of T (plain data, initialised memory per
+        // `for_overwrite`), owned by `self`, which the `&mut` borrows alone.
+        unsafe {
+            MatMut::from_raw_parts_mut(
+                self.buf.as_mut_ptr() as *mut T,
+                self.rows,
+                self.cols,
+                1,
+                self.rows as isize,
+            )
+        }
+    }
+
+    /// The elements, column by column, for writing.
+    pub(crate) fn slice_mut(&mut self) -> &mut [T] {
+        // SAFETY: as in `as_mut`.
+        unsafe {
+            std::slice::from_raw_parts_mut(self.buf.as_mut_ptr() as *mut T, self.rows * self.cols)
+        }
+    }
+
+    /// The matrix for reading.
+    pub(crate) fn as_ref(&self) -> MatRef<'_, T> {
+        // SAFETY: as in `as_mut`; shared reads only.
+        unsafe {
+            MatRef::from_raw_parts(
+                self.buf.as_ptr() as *const T,
+                self.rows,
+                self.cols,
+                1,
+                self.rows as isize,
+            )
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::batch::{
     cast_to, copy_tiled, dispatch_compute, from_values, scratch, shape_of, stack_of, Input, Output,
-    Re,
+    Re, Work,
 };
 use super::bridge::{par_for, LinalgElem};
 use crate::array::Array;
@@ -12,7 +12,7 @@ use crate::Complex64;
 use faer::diag::Diag;
 use faer::linalg::evd::{self_adjoint_evd, self_adjoint_evd_scratch, ComputeEigenvectors};
 use faer::traits::math_utils::{conj, from_real, real};
-use faer::{Mat, MatRef};
+use faer::{Mat, MatMut, MatRef};
 use num_traits::Float;
 
 /// Which triangle of a Hermitian matrix is read (`UPLO` of `numpy.linalg.eigh`).
@@ -59,41 +59,42 @@ fn blocked<T: LinalgElem>(n: usize) -> bool {
     n >= super::tridiag::BLOCKED_MIN && T::DTYPE == crate::DType::Float64
 }
 
-/// Eigenvalues (ascending) and, with `vectors`, eigenvectors of a Hermitian matrix (only its
-/// lower triangle is read on the [`blocked`] path).
-fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Re<T>>, Mat<T>)> {
+/// Eigenvalues (ascending) of a Hermitian matrix and, given `out`, its eigenvectors written
+/// there (only its lower triangle is read on the [`blocked`] path).
+fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, out: Option<MatMut<'_, T>>) -> Result<Vec<Re<T>>> {
     let n = h.nrows();
+    let vectors = out.is_some();
     let mut s = Diag::<T>::zeros(n);
-    let mut u = Mat::<T>::zeros(if vectors { n } else { 0 }, if vectors { n } else { 0 });
     if blocked::<T>(n) {
         // SAFETY: T is f64 (its dtype says so), so the views reinterpret f64 data as f64.
-        let (hf, uf) = unsafe {
-            (
-                MatRef::<f64>::from_raw_parts(
-                    h.as_ptr() as *const f64,
-                    n,
-                    n,
-                    h.row_stride(),
-                    h.col_stride(),
-                ),
-                vectors.then(|| {
-                    faer::MatMut::<f64>::from_raw_parts_mut(
-                        u.as_ptr_mut() as *mut f64,
-                        n,
-                        n,
-                        u.row_stride(),
-                        u.col_stride(),
-                    )
-                }),
+        let hf = unsafe {
+            MatRef::<f64>::from_raw_parts(
+                h.as_ptr() as *const f64,
+                n,
+                n,
+                h.row_stride(),
+                h.col_stride(),
             )
         };
+        let mut u = if vectors {
+            Some(Work::<f64>::new(n, n)?)
+        } else {
+            None
+        };
         let mut w = vec![0.0f64; n];
-        super::tridiag::eigh_blocked(hf, &mut w, uf)
-            .map_err(|_| Error::LinAlg("Eigenvalues did not converge".into()))?;
+        super::tridiag::eigh_blocked(hf, &mut w, u.as_mut().map(|u| u.as_mut()))?;
         for (i, x) in w.iter().enumerate() {
             s[i] = from_real(&<Re<T> as num_traits::NumCast>::from(*x).unwrap_or(Re::<T>::nan()));
         }
+        if let (Some(u), Some(out)) = (u, out) {
+            // SAFETY: T is f64, as above.
+            let uf = unsafe {
+                MatRef::<T>::from_raw_parts(u.as_ref().as_ptr() as *const T, n, n, 1, n as isize)
+            };
+            copy_tiled(out, uf);
+        }
     } else if n > 0 {
+        let mut u = Mat::<T>::zeros(if vectors { n } else { 0 }, if vectors { n } else { 0 });
         let par = par_for((n * n * n) as f64);
         let cv = if vectors {
             ComputeEigenvectors::Yes
@@ -115,31 +116,33 @@ fn eigh_one<T: LinalgElem>(h: MatRef<'_, T>, vectors: bool) -> Result<(Vec<Re<T>
             Default::default(),
         )
         .map_err(|_| Error::LinAlg("Eigenvalues did not converge".into()))?;
+        if let Some(out) = out {
+            copy_tiled(out, u.as_ref());
+        }
     }
     let sv = s.column_vector();
     let w: Vec<Re<T>> = (0..n).map(|i| real(&sv[i])).collect();
     if w.iter().any(|x| x.is_nan()) {
         return Err(Error::LinAlg("Eigenvalues did not converge".into()));
     }
-    Ok((w, u))
+    Ok(w)
 }
 
 fn eigh_stack<T: LinalgElem>(x: &Input, uplo: Uplo, vectors: bool) -> Result<(Array, Array)> {
     let n = x.s.rows;
-    let mut vo = Output::new(&x.lead, if vectors { n } else { 0 }, n, T::DTYPE)?;
+    // Every element of the vectors is written below.
+    let mut vo = Output::uninit(&x.lead, if vectors { n } else { 0 }, n, T::DTYPE)?;
     let mut ws = Vec::with_capacity(x.s.offsets.len() * n);
     for (i, &off) in x.s.offsets.iter().enumerate() {
         let m = x.mat::<T>(off);
-        let (w, u) = if blocked::<T>(n) {
+        let out = vectors.then(|| vo.mat::<T>(i));
+        let w = if blocked::<T>(n) {
             // A real matrix's upper triangle is its transpose's lower one: no copy.
-            eigh_one(if uplo == Uplo::L { m } else { m.transpose() }, vectors)?
+            eigh_one(if uplo == Uplo::L { m } else { m.transpose() }, out)?
         } else {
-            eigh_one(hermitian(m, uplo).as_ref(), vectors)?
+            eigh_one(hermitian(m, uplo).as_ref(), out)?
         };
         ws.extend(w);
-        if vectors {
-            copy_tiled(vo.mat::<T>(i), u.as_ref());
-        }
     }
     Ok((
         from_values(&shape_of(&x.lead, &[n]), ws, x.res)?,

@@ -3,7 +3,7 @@
 
 use super::batch::{
     cast_to, common_type, dispatch_compute, from_values, owned, scratch, shape_of, stack_of, Input,
-    Output, Re,
+    Output, Re, Work,
 };
 use super::bridge::{check_square, par_for, LinalgElem};
 use crate::array::Array;
@@ -12,7 +12,7 @@ use crate::layout::broadcast_shapes;
 use faer::linalg::lu::partial_pivoting::{inverse, solve as lu_solve};
 use faer::perm::PermRef;
 use faer::traits::math_utils::{abs, from_real, infinity, one, zero};
-use faer::{Mat, MatRef, Par};
+use faer::{MatRef, Par};
 use num_traits::Float;
 
 /// An LU factorisation `P A = L U` of a square matrix (or of its transpose, when `transposed`:
@@ -20,7 +20,7 @@ use num_traits::Float;
 /// matrix.
 pub(crate) struct Lu<T: LinalgElem> {
     transposed: bool,
-    lu: Mat<T>,
+    lu: Work<T>,
     perm: Vec<usize>,
     perm_inv: Vec<usize>,
     transpositions: usize,
@@ -30,36 +30,38 @@ impl<T: LinalgElem> Lu<T> {
     /// Factors `m` (square) with parallelism `par`, or its transpose when `m` is closer to
     /// row-major (faer's LU wants column-major; det(A^T) = det(A) and the solves and inverse
     /// account for it).
-    pub(crate) fn new(m: MatRef<'_, T>, par: Par) -> Lu<T> {
+    pub(crate) fn new(m: MatRef<'_, T>, par: Par) -> Result<Lu<T>> {
         let transposed = m.row_stride().unsigned_abs() > m.col_stride().unsigned_abs();
         let m = if transposed { m.transpose() } else { m };
         let n = m.nrows();
-        let mut lu = owned(m);
+        // Reused memory, written whole by the copy.
+        let mut lu = Work::new(n, n)?;
+        lu.as_mut().copy_from(m);
         let mut perm = vec![0usize; n];
         let mut perm_inv = vec![0usize; n];
         if n == 0 {
-            return Lu {
+            return Ok(Lu {
                 transposed,
                 lu,
                 perm,
                 perm_inv,
                 transpositions: 0,
-            };
+            });
         }
         let transpositions =
             super::lu_blocked::lu_in_place(lu.as_mut(), &mut perm, &mut perm_inv, par);
-        Lu {
+        Ok(Lu {
             transposed,
             lu,
             perm,
             perm_inv,
             transpositions,
-        }
+        })
     }
 
     /// True when a pivot is exactly zero (LAPACK's `info > 0`: NumPy's "Singular matrix").
     pub(crate) fn singular(&self) -> bool {
-        (0..self.lu.nrows()).any(|i| self.lu[(i, i)] == zero::<T>())
+        (0..self.lu.as_ref().nrows()).any(|i| self.lu.as_ref()[(i, i)] == zero::<T>())
     }
 
     fn perm(&self) -> PermRef<'_, usize> {
@@ -68,7 +70,7 @@ impl<T: LinalgElem> Lu<T> {
 
     /// Solves `A X = B` in place (`b` has the matrix's row count).
     pub(crate) fn solve_in_place(&self, b: faer::MatMut<'_, T>, par: Par) {
-        let n = self.lu.nrows();
+        let n = self.lu.as_ref().nrows();
         let mut mem = scratch(lu_solve::solve_in_place_scratch::<usize, T>(
             n,
             b.ncols(),
@@ -88,7 +90,7 @@ impl<T: LinalgElem> Lu<T> {
 
     /// Writes the inverse into `out`.
     pub(crate) fn inverse_into(&self, out: faer::MatMut<'_, T>, par: Par) {
-        let n = self.lu.nrows();
+        let n = self.lu.as_ref().nrows();
         if n == 0 {
             return;
         }
@@ -112,8 +114,8 @@ impl<T: LinalgElem> Lu<T> {
             one::<T>()
         };
         let mut log = zero::<Re<T>>();
-        for i in 0..self.lu.nrows() {
-            let u = self.lu[(i, i)];
+        for i in 0..self.lu.as_ref().nrows() {
+            let u = self.lu.as_ref()[(i, i)];
             let a = abs(&u);
             if a == zero::<Re<T>>() {
                 return (zero::<T>(), -infinity::<Re<T>>());
@@ -128,8 +130,8 @@ impl<T: LinalgElem> Lu<T> {
     /// The determinant: the product of the pivots with the permutation's sign.
     pub(crate) fn det(&self) -> T {
         let mut p: T = one::<T>();
-        for i in 0..self.lu.nrows() {
-            let u = self.lu[(i, i)];
+        for i in 0..self.lu.as_ref().nrows() {
+            let u = self.lu.as_ref()[(i, i)];
             // A zero pivot makes the determinant 0 (faer's later pivots may be NaN then).
             if u == zero::<T>() {
                 return zero::<T>();
@@ -188,7 +190,7 @@ fn inv_stack<T: LinalgElem>(x: &Input, n: usize, nan_on_singular: bool) -> Resul
     let mut out = Output::new(&x.lead, n, n, T::DTYPE)?;
     let par = par_n(n);
     for (k, &off) in x.s.offsets.iter().enumerate() {
-        let lu = Lu::new(x.mat::<T>(off), par);
+        let lu = Lu::new(x.mat::<T>(off), par)?;
         if lu.singular() {
             if !nan_on_singular {
                 return Err(singular());
@@ -212,7 +214,7 @@ pub fn det(a: &Array) -> Result<Array> {
     let x = Input::new(a, true)?;
     dispatch_compute!(x.dtype(), T => {
         let par = par_n(x.s.rows);
-        let v: Vec<T> = x.s.offsets.iter().map(|&off| Lu::new(x.mat::<T>(off), par).det()).collect();
+        let v = x.s.offsets.iter().map(|&off| Ok(Lu::new(x.mat::<T>(off), par)?.det())).collect::<Result<Vec<T>>>()?;
         from_values(&x.lead, v, x.res)
     })
 }
@@ -231,8 +233,8 @@ pub fn slogdet(a: &Array) -> Result<(Array, Array)> {
     let x = Input::new(a, true)?;
     dispatch_compute!(x.dtype(), T => {
         let par = par_n(x.s.rows);
-        let (signs, logs): (Vec<T>, Vec<Re<T>>) =
-            x.s.offsets.iter().map(|&off| Lu::new(x.mat::<T>(off), par).slogdet()).unzip();
+        let pairs = x.s.offsets.iter().map(|&off| Ok(Lu::new(x.mat::<T>(off), par)?.slogdet())).collect::<Result<Vec<_>>>()?;
+        let (signs, logs): (Vec<T>, Vec<Re<T>>) = pairs.into_iter().unzip();
         Ok((from_values(&x.lead, signs, x.res)?, from_values(&x.lead, logs, x.res)?))
     })
 }
@@ -315,7 +317,7 @@ fn solve_stack<T: LinalgElem>(xa: &Input, xb: &Input, n: usize, k: usize) -> Res
     let mut out = Output::new(&xa.lead, n, k, T::DTYPE)?;
     let par = par_n(n);
     for (i, (&oa, &ob)) in xa.s.offsets.iter().zip(&xb.s.offsets).enumerate() {
-        let lu = Lu::new(xa.mat::<T>(oa), par);
+        let lu = Lu::new(xa.mat::<T>(oa), par)?;
         if lu.singular() {
             return Err(singular());
         }

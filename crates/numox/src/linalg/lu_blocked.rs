@@ -5,8 +5,10 @@
 //! solve for the panel's rows of `U` and the rank-`nb` update to the columns on its right. The
 //! columns of the next panel are updated first and that panel is factored at once, by one
 //! thread, while the other thread (and then both) update the remaining columns in chunks claimed
-//! from an atomic counter. The panel's interchanges on the columns to its left (the rows of `L`
-//! already factored) are chunks of the same pool of work, so no pass runs alone at the end.
+//! from an atomic counter. The interchanges on the columns of `L` wait until the end, where each
+//! column gathers its rows once through the composed permutation of the later panels (swapping
+//! them panel by panel passed over the whole factored part of the matrix once per panel, and
+//! took a quarter of the time).
 
 use super::bridge::LinalgElem;
 use faer::linalg::lu::partial_pivoting::factor;
@@ -69,6 +71,51 @@ fn swap_rows<T: LinalgElem>(mut m: MatMut<'_, T>, rows: std::ops::Range<usize>, 
                 col[t] = x;
             }
         }
+    }
+}
+
+/// The interchanges of the later panels, applied to the columns of each panel of `L` at the
+/// end (LAPACK applies them panel by panel, which passes over the whole factored part of the
+/// matrix once per panel): each column gathers its rows through the composed permutation once.
+///
+/// # Safety
+/// No other view of the matrix is live.
+unsafe fn swap_left<T: LinalgElem>(a: Shared<T>, nb: usize, trans: &[usize], two: bool) {
+    let n = a.n;
+    let panels: Vec<usize> = (0..n).step_by(nb).filter(|&k| k + nb < n).collect();
+    let one_panel = |k: usize| {
+        let end = k + nb;
+        // g[r]: the row (relative to end) whose value ends at row end + r.
+        let mut g: Vec<usize> = (0..n - end).collect();
+        for (i, &t) in trans.iter().enumerate().skip(end) {
+            if t != i {
+                g.swap(i - end, t - end);
+            }
+        }
+        if g.iter().enumerate().all(|(r, &x)| r == x) {
+            return;
+        }
+        let mut tmp: Vec<T> = Vec::with_capacity(n - end);
+        // SAFETY: each panel's columns k..end are written by this call alone (the caller's
+        // guarantee, and the panels are disjoint).
+        let mut cols = unsafe { a.cols(k, end) };
+        for j in 0..nb {
+            let mut col = cols.rb_mut().col_mut(j).subrows_mut(end, n - end);
+            tmp.clear();
+            tmp.extend(g.iter().map(|&r| col[r]));
+            for (r, &x) in tmp.iter().enumerate() {
+                col[r] = x;
+            }
+        }
+    };
+    if two && panels.len() > 1 {
+        // The first panels are the tall ones: alternate them between the threads.
+        rayon::join(
+            || panels.iter().step_by(2).for_each(|&k| one_panel(k)),
+            || panels.iter().skip(1).step_by(2).for_each(|&k| one_panel(k)),
+        );
+    } else {
+        panels.iter().for_each(|&k| one_panel(k));
     }
 }
 
@@ -188,31 +235,19 @@ pub(crate) fn lu_in_place<T: LinalgElem>(
         let next_kb = nb.min(n - next);
         let (done, future) = trans.split_at_mut(next);
         let done: &[usize] = done;
-        // Work after the next panel: right columns next+next_kb..n, then left columns 0..k.
+        // Work after the next panel: the columns next+next_kb..n, in claimed chunks.
         let right = next + next_kb..n;
-        let total = right.len() + k;
+        let total = right.len();
         let counter = AtomicUsize::new(0);
         let claim = || loop {
             let v = counter.fetch_add(CHUNK, Ordering::Relaxed);
             if v >= total {
                 break;
             }
-            let w = CHUNK.min(total - v);
-            if v < right.len() {
-                let c0 = right.start + v;
-                let c1 = (c0 + w).min(n);
-                // SAFETY: chunk c0..c1 was claimed by this thread alone.
-                unsafe { update(shared, k, kb, done, c0, c1) };
-                if c0 + w > n {
-                    let l1 = (c0 + w - n).min(k);
-                    // SAFETY: as above, the left chunk 0..l1 belongs to this claim.
-                    swap_rows(unsafe { shared.cols(0, l1) }, k..next, done);
-                }
-            } else {
-                let l0 = v - right.len();
-                // SAFETY: left chunk claimed by this thread alone.
-                swap_rows(unsafe { shared.cols(l0, (l0 + w).min(k)) }, k..next, done);
-            }
+            let c0 = right.start + v;
+            let c1 = (c0 + CHUNK).min(n);
+            // SAFETY: chunk c0..c1 was claimed by this thread alone.
+            unsafe { update(shared, k, kb, done, c0, c1) };
         };
         let mut lead = || {
             if next_kb > 0 {
@@ -234,6 +269,8 @@ pub(crate) fn lu_in_place<T: LinalgElem>(
         }
         k = next;
     }
+    // SAFETY: the factorisation is done; these calls own all the columns between them.
+    unsafe { swap_left(shared, nb, &trans, two) };
     let mut count = 0;
     for (i, p) in perm.iter_mut().enumerate() {
         *p = i;

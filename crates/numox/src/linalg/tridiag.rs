@@ -8,7 +8,7 @@
 //! matrices), and the panel's rank-2k update is one level-3 product, so half of the work runs
 //! at matrix-product speed.
 
-use super::batch::{scratch, stack_of};
+use super::batch::{scratch, stack_of, Work};
 use super::bridge::par_for;
 use crate::kernels::loops::has_avx2;
 use faer::diag::Diag;
@@ -525,15 +525,23 @@ fn reduce(a: &mut [f64], n: usize, taus: &mut [f64], pair: Option<&Pair>) {
     }
 }
 
+/// NumPy's error for a symmetric eigensolver that did not converge.
+fn not_converged(_: EvdError) -> crate::error::Error {
+    crate::error::Error::LinAlg("Eigenvalues did not converge".into())
+}
+
 /// The eigenvalues (ascending, into `s`) and, into `u` when given, the eigenvectors of the
 /// symmetric matrix whose lower triangle is that of `h` (`n x n`, `n >= 2`).
 pub(crate) fn eigh_blocked(
     h: MatRef<'_, f64>,
     s: &mut [f64],
     u: Option<MatMut<'_, f64>>,
-) -> Result<(), EvdError> {
+) -> crate::error::Result<()> {
     let n = h.nrows();
-    let mut data = vec![0.0f64; n * n];
+    // Only the lower triangle is written and read (the Householder vectors and the updates of
+    // the reduction stay in it); the buffer is reused memory, not cleared.
+    let mut work = Work::<f64>::new(n, n)?;
+    let data = work.slice_mut();
     // The lower triangle, in 32 x 32 tiles (the input is usually row-major).
     for jb in (0..n).step_by(32) {
         for ib in (jb..n).step_by(32) {
@@ -545,8 +553,8 @@ pub(crate) fn eigh_blocked(
         }
     }
     let mut taus = vec![f64::INFINITY; n - 1];
-    tridiagonalize(&mut data, n, &mut taus);
-    let a = MatRef::from_column_major_slice(&data, n, n);
+    tridiagonalize(data, n, &mut taus);
+    let a = work.as_ref();
     let mut diag = Diag::<f64>::zeros(n);
     let mut sub = Diag::<f64>::zeros(n);
     for i in 0..n {
@@ -556,18 +564,7 @@ pub(crate) fn eigh_blocked(
         }
     }
     let par = par_for((n * n * n) as f64);
-    let cv = if u.is_some() {
-        ComputeEigenvectors::Yes
-    } else {
-        ComputeEigenvectors::No
-    };
     let bs = recommended_block_size::<f64>(n, n);
-    let mut mem = scratch(self_adjoint_evd_scratch::<f64>(
-        n,
-        cv,
-        par,
-        Default::default(),
-    ));
     let mut u = u;
     if let Some(u) = u.as_mut() {
         let d: Vec<f64> = (0..n).map(|i| diag[i]).collect();
@@ -575,6 +572,12 @@ pub(crate) fn eigh_blocked(
         super::tridiag_dc::tridiag_evd(&d, &e, s, u.as_mut(), matches!(par, Par::Rayon(_)))?;
     } else {
         let mut sd = Diag::<f64>::zeros(n);
+        let mut mem = scratch(self_adjoint_evd_scratch::<f64>(
+            n,
+            ComputeEigenvectors::No,
+            par,
+            Default::default(),
+        ));
         tridiagonal_self_adjoint_evd(
             diag.as_ref(),
             sub.as_ref(),
@@ -583,7 +586,8 @@ pub(crate) fn eigh_blocked(
             par,
             stack_of(&mut mem),
             Default::default(),
-        )?;
+        )
+        .map_err(not_converged)?;
         for (i, x) in s.iter_mut().enumerate() {
             *x = sd[i];
         }

@@ -16,14 +16,15 @@
 //!
 //! The roots, Löwner's products and the products are split between two threads at the top.
 
-use super::batch::{scratch, stack_of};
+use super::batch::{scratch, stack_of, Work};
+use crate::error::{Error, Result};
 use crate::kernels::loops::has_avx2;
 use faer::linalg::evd::{
     self_adjoint_evd_scratch, tridiagonal_self_adjoint_evd, ComputeEigenvectors, EvdError,
 };
 use faer::linalg::matmul::matmul;
 use faer::reborrow::{Reborrow, ReborrowMut};
-use faer::{Accum, ColMut, ColRef, Mat, MatMut, Par};
+use faer::{Accum, ColMut, ColRef, MatMut, Par};
 use rayon::prelude::*;
 
 /// Below this order a problem goes to faer's tridiagonal QR algorithm.
@@ -38,7 +39,7 @@ pub(crate) fn tridiag_evd(
     s: &mut [f64],
     mut u: MatMut<'_, f64>,
     par: bool,
-) -> Result<(), EvdError> {
+) -> Result<()> {
     let n = d.len();
     if n < LEAF {
         return leaf(d, e, s, u);
@@ -63,12 +64,11 @@ pub(crate) fn tridiag_evd(
         r0?;
         r1?;
     }
-    merge(s, u, n1, beta, par);
-    Ok(())
+    merge(s, u, n1, beta, par)
 }
 
 /// faer's QR algorithm on a small problem.
-fn leaf(d: &[f64], e: &[f64], s: &mut [f64], u: MatMut<'_, f64>) -> Result<(), EvdError> {
+fn leaf(d: &[f64], e: &[f64], s: &mut [f64], u: MatMut<'_, f64>) -> Result<()> {
     let n = d.len();
     let mut sub = e.to_vec();
     sub.push(0.0);
@@ -87,6 +87,7 @@ fn leaf(d: &[f64], e: &[f64], s: &mut [f64], u: MatMut<'_, f64>) -> Result<(), E
         stack_of(&mut mem),
         Default::default(),
     )
+    .map_err(|_: EvdError| Error::LinAlg("Eigenvalues did not converge".into()))
 }
 
 /// Which rows of a column of the block-diagonal eigenvector matrix can be nonzero.
@@ -100,7 +101,7 @@ enum Rows {
 /// Merges the solved halves: `s[..n1]`, `u[..n1, ..n1]` and `s[n1..]`, `u[n1.., n1..]` (the
 /// off-diagonal blocks zero) become the eigen-decomposition of the whole matrix, whose two
 /// halves were coupled by `beta`.
-fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool) {
+fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool) -> Result<()> {
     let n = s.len();
     let rho = 2.0 * beta.abs();
     let h = std::f64::consts::FRAC_1_SQRT_2;
@@ -178,17 +179,20 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
     // The new eigenvectors: [U_top; U_bottom] columns `kept` times V, skipping zero blocks.
     let vm = faer::MatRef::from_column_major_slice(&v, k, k);
     let ur = u.rb();
-    let product = |r0: usize, r1: usize, side: Rows| -> Mat<f64> {
+    // The work matrices are written whole before they are read.
+    let product = |r0: usize, r1: usize, side: Rows| -> Result<Work<f64>> {
         let idx: Vec<usize> = (0..k)
             .filter(|&i| rows[kept[i]] == side || rows[kept[i]] == Rows::All)
             .collect();
-        let mut q = Mat::zeros(r1 - r0, idx.len());
-        let mut w = Mat::zeros(idx.len(), k);
+        let mut q = Work::new(r1 - r0, idx.len())?;
+        let mut w = Work::new(idx.len(), k)?;
         for (j, &i) in idx.iter().enumerate() {
-            q.col_mut(j).copy_from(ur.col(kept[i]).subrows(r0, r1 - r0));
-            w.row_mut(j).copy_from(vm.row(i));
+            q.as_mut()
+                .col_mut(j)
+                .copy_from(ur.col(kept[i]).subrows(r0, r1 - r0));
+            w.as_mut().row_mut(j).copy_from(vm.row(i));
         }
-        let mut out = Mat::zeros(r1 - r0, k);
+        let mut out = Work::new(r1 - r0, k)?;
         matmul(
             out.as_mut(),
             Accum::Replace,
@@ -197,7 +201,7 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
             1.0,
             Par::Seq,
         );
-        out
+        Ok(out)
     };
     let (top, bottom) = if par {
         rayon::join(
@@ -207,6 +211,8 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
     } else {
         (product(0, n1, Rows::Top), product(n1, n, Rows::Bottom))
     };
+    let (top, bottom) = (top?, bottom?);
+    let (top, bottom) = (top.as_ref(), bottom.as_ref());
     // All eigenpairs, ascending: the roots (columns of the products) and the deflated pairs
     // (their old columns, by position in `done`).
     let mut all: Vec<(f64, usize, bool)> = lam
@@ -217,10 +223,11 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
         .collect();
     all.sort_by(|a, b| a.0.total_cmp(&b.0));
     // Only the deflated columns are kept from the old matrix.
-    let mut old = Mat::<f64>::zeros(n, done.len());
+    let mut old = Work::<f64>::new(n, done.len())?;
     for (i, &(_, c)) in done.iter().enumerate() {
-        old.col_mut(i).copy_from(u.rb().col(c));
+        old.as_mut().col_mut(i).copy_from(u.rb().col(c));
     }
+    let old = old.as_ref();
     for (j, &(val, src, new)) in all.iter().enumerate() {
         dv[j] = val;
         let mut col = u.rb_mut().col_mut(j);
@@ -231,6 +238,7 @@ fn merge(s: &mut [f64], mut u: MatMut<'_, f64>, n1: usize, beta: f64, par: bool)
             col.copy_from(old.col(src));
         }
     }
+    Ok(())
 }
 
 /// The roots of the secular equation `1/rho + sum z_j^2 / (d_j - x)` (`d` ascending):
@@ -623,6 +631,7 @@ fn secular_root_with<const AVX: bool>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use faer::Mat;
 
     /// A tridiagonal matrix: random, or with clusters and repeated values to force deflation.
     fn problem(n: usize, kind: u32) -> (Vec<f64>, Vec<f64>) {
