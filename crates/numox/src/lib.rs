@@ -74,6 +74,7 @@ pub mod linalg;
 pub mod manip;
 pub mod print;
 pub mod promote;
+pub mod random;
 pub mod reduce;
 mod shared;
 pub mod sorting;
