@@ -37,3 +37,14 @@ pub trait BitGenerator {
     /// A double uniform on `[0, 1)` (NumPy's `next_double`).
     fn next_f64(&mut self) -> f64;
 }
+
+mod bounded;
+mod generator;
+mod pcg64;
+mod seed_sequence;
+mod ziggurat;
+mod ziggurat_tables;
+
+pub use generator::{default_rng, Generator, IntegersOpts, SpawnBitGenerator};
+pub use pcg64::{Pcg64, Pcg64Dxsm, PcgState};
+pub use seed_sequence::{Seed, SeedSequence};
