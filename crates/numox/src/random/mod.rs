@@ -37,3 +37,21 @@ pub trait BitGenerator {
     /// A double uniform on `[0, 1)` (NumPy's `next_double`).
     fn next_f64(&mut self) -> f64;
 }
+
+mod distributions;
+mod legacy;
+mod legacy_choice;
+mod legacy_global;
+mod mt19937;
+
+pub use distributions::{
+    legacy_gauss, legacy_random_binomial, legacy_standard_exponential, random_binomial,
+    random_loggam, random_poisson, BinomialCache,
+};
+pub use legacy::{LegacyState, RandomState};
+pub use legacy_global::{
+    binomial, choice, choice_array, exponential, get_state, normal, permutation, permutation_array,
+    poisson, rand, randint, randn, random_sample, seed, seed_array, set_state, shuffle,
+    standard_normal, uniform,
+};
+pub use mt19937::{MT19937, MT_N};
