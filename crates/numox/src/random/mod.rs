@@ -39,12 +39,30 @@ pub trait BitGenerator {
 }
 
 mod bounded;
+mod distributions;
 mod generator;
+mod legacy;
+mod legacy_choice;
+mod legacy_global;
+mod mt19937;
 mod pcg64;
+mod sampling;
 mod seed_sequence;
 mod ziggurat;
 mod ziggurat_tables;
 
+pub use distributions::{
+    legacy_gauss, legacy_random_binomial, legacy_standard_exponential, random_binomial,
+    random_loggam, random_poisson, BinomialCache,
+};
 pub use generator::{default_rng, Generator, IntegersOpts, SpawnBitGenerator};
+pub use legacy::{LegacyState, RandomState};
+pub use legacy_global::{
+    binomial, choice, choice_array, exponential, get_state, normal, permutation, permutation_array,
+    poisson, rand, randint, randn, random_sample, seed, seed_array, set_state, shuffle,
+    standard_normal, uniform,
+};
+pub use mt19937::{MT19937, MT_N};
 pub use pcg64::{Pcg64, Pcg64Dxsm, PcgState};
+pub use sampling::ChoiceOpts;
 pub use seed_sequence::{Seed, SeedSequence};
