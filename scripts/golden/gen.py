@@ -41,6 +41,7 @@ AREAS = [
     "manip",
     "manip2",
     "index",
+    "random_gen",
     "products",
     "sorting",
     "stats",

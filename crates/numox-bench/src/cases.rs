@@ -786,9 +786,12 @@ fn stream_triad() -> Bench {
     })
 }
 
-/// Every case: [`CASES`], then the linear algebra ones.
+/// Every case: [`CASES`], then the linear algebra ones, then the random number ones.
 pub fn all() -> impl Iterator<Item = &'static Case> {
-    CASES.iter().chain(crate::cases_linalg::LINALG)
+    CASES
+        .iter()
+        .chain(crate::cases_linalg::LINALG)
+        .chain(crate::cases_rng::RNG_GEN)
 }
 
 /// The cases whose name contains `filter` (or one of its comma-separated parts), plus the triad (always measured: it is the bandwidth

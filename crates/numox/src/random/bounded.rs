@@ -244,8 +244,8 @@ pub(crate) fn integers<B: BitGenerator>(
     closed: bool,
 ) -> Result<Array> {
     crate::dispatch_int!(dtype, T => rand_typed::<T, B>(b, low, high, shape, closed),
-        else other => match other {
-            DType::Bool => rand_typed::<bool, B>(b, low, high, shape, closed),
-            _ => Err(Error::DType(format!("Unsupported dtype dtype('{}') for integers", other.name()))),
-        })
+    else other => match other {
+        DType::Bool => rand_typed::<bool, B>(b, low, high, shape, closed),
+        _ => Err(Error::DType(format!("Unsupported dtype dtype('{}') for integers", other.name()))),
+    })
 }

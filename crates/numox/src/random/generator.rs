@@ -1,14 +1,15 @@
 //! NumPy's `Generator` (numpy/random/_generator.pyx) and `default_rng`: distributions drawn from a
 //! [`BitGenerator`] with NumPy's algorithms, so that the same seed gives the same numbers.
 
-use super::BitGenerator;
 use super::bounded::{integers, shape_size};
+use super::distributions::{random_binomial, random_poisson, BinomialCache};
 use super::pcg64::{Pcg64, Pcg64Dxsm};
 use super::seed_sequence::Seed;
 use super::ziggurat::{
     next_f32, standard_exponential_f32, standard_exponential_f64, standard_normal_f32,
     standard_normal_f64,
 };
+use super::BitGenerator;
 use crate::array::Array;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
@@ -55,7 +56,10 @@ pub struct IntegersOpts {
 
 impl Default for IntegersOpts {
     fn default() -> Self {
-        IntegersOpts { dtype: DType::Int64, endpoint: false }
+        IntegersOpts {
+            dtype: DType::Int64,
+            endpoint: false,
+        }
     }
 }
 
@@ -82,6 +86,12 @@ pub fn default_rng(seed: impl Into<Seed>) -> Result<Generator<Pcg64>> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Generator<B = Pcg64> {
     pub(crate) bit_generator: B,
+    binomial: BinomialCache,
+}
+
+/// NumPy's `POISSON_LAM_MAX`: int64's maximum less ten of its square roots.
+fn poisson_lam_max() -> f64 {
+    i64::MAX as f64 - (i64::MAX as f64).sqrt() * 10.0
 }
 
 /// NumPy's check of a non-negative parameter: a negative value (or -0.0) other than NaN fails.
@@ -93,7 +103,10 @@ pub(crate) fn check_non_negative(v: f64, name: &str) -> Result<()> {
 }
 
 fn unsupported(dtype: DType, what: &str) -> Error {
-    Error::DType(format!("Unsupported dtype dtype('{}') for {what}", dtype.name()))
+    Error::DType(format!(
+        "Unsupported dtype dtype('{}') for {what}",
+        dtype.name()
+    ))
 }
 
 impl<B: BitGenerator> Generator<B> {
@@ -105,7 +118,10 @@ impl<B: BitGenerator> Generator<B> {
     /// assert!(rng.bit_generator().seed_sequence().is_some());
     /// ```
     pub fn new(bit_generator: B) -> Generator<B> {
-        Generator { bit_generator }
+        Generator {
+            bit_generator,
+            binomial: BinomialCache::default(),
+        }
     }
 
     /// The bit generator.
@@ -131,7 +147,11 @@ impl<B: BitGenerator> Generator<B> {
 
     /// Fills a new array of `shape` with `f` drawn once per element, in C order.
     #[inline(always)]
-    fn fill<T: Element>(&mut self, shape: &[usize], mut f: impl FnMut(&mut B) -> T) -> Result<Array> {
+    fn fill<T: Element>(
+        &mut self,
+        shape: &[usize],
+        mut f: impl FnMut(&mut B) -> T,
+    ) -> Result<Array> {
         let n = shape_size(shape)?;
         let b = &mut self.bit_generator;
         let mut v = Vec::with_capacity(n);
@@ -298,7 +318,58 @@ impl<B: BitGenerator> Generator<B> {
             Some(h) => (low, h),
             None => (0, low),
         };
-        integers(&mut self.bit_generator, low, high, shape, opts.dtype, opts.endpoint)
+        integers(
+            &mut self.bit_generator,
+            low,
+            high,
+            shape,
+            opts.dtype,
+            opts.endpoint,
+        )
+    }
+}
+
+impl<B: BitGenerator> Generator<B> {
+    /// `binomial(n, p, size)`: int64 draws by NumPy's `random_binomial` (inversion for small
+    /// `n * p`, BTPE otherwise; its set-up is cached between calls as NumPy's is).
+    ///
+    /// ```
+    /// let mut rng = numox::random::default_rng(0u64).unwrap();
+    /// assert_eq!(rng.binomial(10, 0.5, &[3]).unwrap().dtype(), numox::DType::Int64);
+    /// assert_eq!(rng.binomial(10, 1.5, &[3]).unwrap_err().to_string(), "p < 0, p > 1 or p is NaN");
+    /// assert_eq!(rng.binomial(-1, 0.5, &[3]).unwrap_err().to_string(), "n < 0");
+    /// ```
+    pub fn binomial(&mut self, n: i64, p: f64, shape: &[usize]) -> Result<Array> {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(Error::Value("p < 0, p > 1 or p is NaN".into()));
+        }
+        if n < 0 {
+            return Err(Error::Value("n < 0".into()));
+        }
+        let size = shape_size(shape)?;
+        let mut v = Vec::with_capacity(size);
+        let (b, cache) = (&mut self.bit_generator, &mut self.binomial);
+        v.extend((0..size).map(|_| random_binomial(b, p, n, cache)));
+        Array::from_shape_vec(shape, v)
+    }
+
+    /// `poisson(lam, size)`: int64 draws by NumPy's `random_poisson` (multiplication below 10,
+    /// PTRS above).
+    ///
+    /// ```
+    /// let mut rng = numox::random::default_rng(0u64).unwrap();
+    /// assert_eq!(rng.poisson(3.0, &[2]).unwrap().shape(), &[2]);
+    /// assert_eq!(rng.poisson(-1.0, &[2]).unwrap_err().to_string(), "lam < 0 or lam is NaN");
+    /// assert_eq!(rng.poisson(1e19, &[2]).unwrap_err().to_string(), "lam value too large");
+    /// ```
+    pub fn poisson(&mut self, lam: f64, shape: &[usize]) -> Result<Array> {
+        if lam.is_nan() || lam < 0.0 {
+            return Err(Error::Value("lam < 0 or lam is NaN".into()));
+        }
+        if lam > poisson_lam_max() {
+            return Err(Error::Value("lam value too large".into()));
+        }
+        self.fill(shape, |b| random_poisson(b, lam))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::index::TakeMode;
 
 /// NumPy's `kahan_sum` (compensated sum, first element as the start).
-fn kahan_sum(v: &[f64]) -> f64 {
+pub(crate) fn kahan_sum(v: &[f64]) -> f64 {
     let Some((&first, rest)) = v.split_first() else {
         return 0.0;
     };
@@ -23,7 +23,7 @@ fn kahan_sum(v: &[f64]) -> f64 {
 }
 
 /// `cumsum(p) / cumsum(p)[-1]`, as NumPy computes it.
-fn normalised_cdf(p: &[f64]) -> Vec<f64> {
+pub(crate) fn normalised_cdf(p: &[f64]) -> Vec<f64> {
     let mut acc = 0.0;
     let mut cdf: Vec<f64> = p
         .iter()
@@ -39,7 +39,7 @@ fn normalised_cdf(p: &[f64]) -> Vec<f64> {
 }
 
 /// `searchsorted(cdf, x, side='right')`.
-fn search_right(cdf: &[f64], x: f64) -> usize {
+pub(crate) fn search_right(cdf: &[f64], x: f64) -> usize {
     cdf.partition_point(|&c| c <= x)
 }
 

@@ -1,12 +1,11 @@
 //! NumPy's PCG64 (128-bit LCG, XSL-RR output) and PCG64DXSM (cheap-multiplier LCG, DXSM output),
 //! seeded from a [`SeedSequence`] exactly as numpy/random/_pcg64.pyx does.
 
-use super::BitGenerator;
 use super::seed_sequence::{Seed, SeedSequence};
+use super::BitGenerator;
 use crate::error::{Error, Result};
 
-const PCG_DEFAULT_MULTIPLIER_128: u128 =
-    (2549297995355413924u128 << 64) | 4865540595714422341u128;
+const PCG_DEFAULT_MULTIPLIER_128: u128 = (2549297995355413924u128 << 64) | 4865540595714422341u128;
 const PCG_CHEAP_MULTIPLIER_64: u64 = 0xda94_2042_e4dd_58b5;
 const JUMP_STEP: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835;
 
@@ -85,17 +84,16 @@ macro_rules! pcg_generator {
                 let v = seed_seq.generate_state_u64(4);
                 let initstate = (v[0] as u128) << 64 | v[1] as u128;
                 let initseq = (v[2] as u128) << 64 | v[3] as u128;
-                let mut g = $name {
-                    state: 0,
-                    inc: (initseq << 1) | 1,
+                // Both generators seed through `pcg64_set_seed`, i.e. with PCG64's own step.
+                let inc = (initseq << 1) | 1;
+                let step = |s: u128| s.wrapping_mul(PCG_DEFAULT_MULTIPLIER_128).wrapping_add(inc);
+                $name {
+                    state: step(step(0).wrapping_add(initstate)),
+                    inc,
                     has_uint32: false,
                     uinteger: 0,
                     seed_seq: Some(seed_seq),
-                };
-                g.$step();
-                g.state = g.state.wrapping_add(initstate);
-                g.$step();
-                g
+                }
             }
 
             /// A generator with the given raw state (no seed sequence, so it cannot spawn).
@@ -243,14 +241,20 @@ fn output_dxsm(state: u128) -> u64 {
 impl Pcg64 {
     #[inline(always)]
     fn step(&mut self) {
-        self.state = self.state.wrapping_mul(PCG_DEFAULT_MULTIPLIER_128).wrapping_add(self.inc);
+        self.state = self
+            .state
+            .wrapping_mul(PCG_DEFAULT_MULTIPLIER_128)
+            .wrapping_add(self.inc);
     }
 }
 
 impl Pcg64Dxsm {
     #[inline(always)]
     fn cm_step(&mut self) {
-        self.state = self.state.wrapping_mul(PCG_CHEAP_MULTIPLIER_64 as u128).wrapping_add(self.inc);
+        self.state = self
+            .state
+            .wrapping_mul(PCG_CHEAP_MULTIPLIER_64 as u128)
+            .wrapping_add(self.inc);
     }
 }
 

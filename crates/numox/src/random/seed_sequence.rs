@@ -141,7 +141,9 @@ fn hashmix(value: u32, hash_const: &mut u32) -> u32 {
 
 #[inline]
 fn mix(x: u32, y: u32) -> u32 {
-    let r = MIX_MULT_L.wrapping_mul(x).wrapping_sub(MIX_MULT_R.wrapping_mul(y));
+    let r = MIX_MULT_L
+        .wrapping_mul(x)
+        .wrapping_sub(MIX_MULT_R.wrapping_mul(y));
     r ^ (r >> XSHIFT)
 }
 
@@ -220,7 +222,12 @@ impl SeedSequence {
             }
             Seed::Sequence(s) => return Ok(s),
         };
-        Ok(SeedSequence::build(entropy, spawn_key.to_vec(), pool_size, 0))
+        Ok(SeedSequence::build(
+            entropy,
+            spawn_key.to_vec(),
+            pool_size,
+            0,
+        ))
     }
 
     fn build(

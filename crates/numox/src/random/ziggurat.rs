@@ -2,8 +2,8 @@
 //! `random_standard_normal[_f]` and `random_standard_exponential[_f]`, over the tables in
 //! `ziggurat_tables.rs`. Generic over the bit generator so loops keep its state in registers.
 
-use super::BitGenerator;
 use super::ziggurat_tables::*;
+use super::BitGenerator;
 
 /// NumPy's `next_float`: the upper 24 bits of a 32-bit draw, scaled to `[0, 1)`.
 #[inline(always)]
