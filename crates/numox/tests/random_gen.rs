@@ -170,7 +170,13 @@ fn run<B: Moves>(rng: &mut Generator<B>, op: &str) -> String {
     }
 }
 
-fn replay<B: Moves>(mut rng: Generator<B>, ops: &[&str], want: &[&str], line: usize) -> usize {
+fn replay<B: Moves>(
+    mut rng: Generator<B>,
+    ops: &[&str],
+    want: &[&str],
+    line: usize,
+    bad: &mut Vec<String>,
+) -> usize {
     for (op, w) in ops.iter().zip(want) {
         let got = if let Some(rest) = op.strip_prefix("spawn:") {
             let (k, i) = rest.split_once(':').unwrap();
@@ -180,7 +186,9 @@ fn replay<B: Moves>(mut rng: Generator<B>, ops: &[&str], want: &[&str], line: us
         } else {
             run(&mut rng, op)
         };
-        assert_eq!(&got, w, "line {line}, op {op}");
+        if &got != w {
+            bad.push(format!("line {line}, op {op}:\n  got  {got}\n  want {w}"));
+        }
     }
     ops.len()
 }
@@ -212,6 +220,12 @@ fn generator_streams_match_numpy() {
             ),
         };
     }
+    assert!(
+        bad.is_empty(),
+        "{} mismatches:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
     assert!(checked > 500, "{checked}");
 }
 
