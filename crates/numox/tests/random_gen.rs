@@ -196,6 +196,7 @@ fn replay<B: Moves>(
 #[test]
 fn generator_streams_match_numpy() {
     let mut checked = 0;
+    let mut bad = Vec::new();
     for (i, line) in DATA
         .lines()
         .enumerate()
@@ -211,12 +212,14 @@ fn generator_streams_match_numpy() {
                 &ops,
                 &want,
                 i + 1,
+                &mut bad,
             ),
             _ => replay(
                 Generator::new(Pcg64Dxsm::new(seed_of(f[1])).unwrap()),
                 &ops,
                 &want,
                 i + 1,
+                &mut bad,
             ),
         };
     }

@@ -358,7 +358,7 @@ impl<B: BitGenerator> Generator<B> {
             while hash_set[loc] != u64::MAX && hash_set[loc] != val {
                 loc = (loc + 1) & mask as usize;
             }
-            let slot = (j - pop_i + size_i) as usize;
+            let slot = (j + size_i - pop_i) as usize;
             if hash_set[loc] == u64::MAX {
                 hash_set[loc] = val;
                 idx[slot] = val as i64;
