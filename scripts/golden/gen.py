@@ -46,6 +46,7 @@ AREAS = [
     "stats",
     "reduce",
     "linalg",
+    "random_legacy",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

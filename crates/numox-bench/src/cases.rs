@@ -788,7 +788,10 @@ fn stream_triad() -> Bench {
 
 /// Every case: [`CASES`], then the linear algebra ones.
 pub fn all() -> impl Iterator<Item = &'static Case> {
-    CASES.iter().chain(crate::cases_linalg::LINALG)
+    CASES
+        .iter()
+        .chain(crate::cases_linalg::LINALG)
+        .chain(crate::cases_random::RANDOM_LEGACY)
 }
 
 /// The cases whose name contains `filter` (or one of its comma-separated parts), plus the triad (always measured: it is the bandwidth
