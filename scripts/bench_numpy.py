@@ -125,6 +125,11 @@ CASES = {
     "eigh_f64_500": lambda: (lambda a=_umat(500, 500, 0) + _umat(500, 500, 0).T: np.linalg.eigh(a)),
     "lstsq_f64_2000x100": lambda: (
         lambda a=_umat(2000, 100, 0), b=_umat(2000, 1, 1).ravel(): np.linalg.lstsq(a, b)),
+    # ---- random numbers, legacy API (issue 7): a RandomState(0) made in the setup.
+    "rand_1e7": lambda: (lambda rs=np.random.RandomState(0): rs.rand(N)),
+    "randn_1e7": lambda: (lambda rs=np.random.RandomState(0): rs.randn(N)),
+    "randint_1e7": lambda: (lambda rs=np.random.RandomState(0): rs.randint(0, 1000, N)),
+    "permutation_1e7": lambda: (lambda rs=np.random.RandomState(0): rs.permutation(N)),
     # ---- random numbers, Generator API (issue 7): default_rng(0) in the set-up.
     "rng_random_1e7": lambda: (lambda rng=np.random.default_rng(0): rng.random(N)),
     "rng_standard_normal_1e7": lambda: (lambda rng=np.random.default_rng(0): rng.standard_normal(N)),

@@ -47,6 +47,7 @@ AREAS = [
     "stats",
     "reduce",
     "linalg",
+    "random_legacy",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -791,6 +791,7 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
     CASES
         .iter()
         .chain(crate::cases_linalg::LINALG)
+        .chain(crate::cases_random::RANDOM_LEGACY)
         .chain(crate::cases_rng::RNG_GEN)
 }
 

@@ -14,6 +14,7 @@
 
 mod cases;
 mod cases_linalg;
+mod cases_random;
 mod cases_rng;
 mod timing;
 

@@ -240,7 +240,8 @@ impl RandomState {
     /// let st = a.get_state();
     /// let mut b = RandomState::new(5).unwrap();
     /// b.set_state(&st).unwrap();
-    /// assert_eq!(a.randn(&[4]).unwrap(), b.randn(&[4]).unwrap());
+    /// let x = a.randn(&[4]).unwrap().to_vec::<f64>().unwrap();
+    /// assert_eq!(x, b.randn(&[4]).unwrap().to_vec::<f64>().unwrap());
     /// ```
     pub fn set_state(&mut self, state: &LegacyState) -> Result<()> {
         self.bg.set_state(&state.key, state.pos)?;
@@ -281,7 +282,8 @@ impl RandomState {
     /// ```
     /// use numox::random::RandomState;
     /// let (mut a, mut b) = (RandomState::new(3).unwrap(), RandomState::new(3).unwrap());
-    /// assert_eq!(a.random(5).unwrap(), b.random_sample(5).unwrap());
+    /// let x = a.random(5).unwrap().to_vec::<f64>().unwrap();
+    /// assert_eq!(x, b.random_sample(5).unwrap().to_vec::<f64>().unwrap());
     /// ```
     pub fn random(&mut self, size: impl IntoShape) -> Result<Array> {
         self.random_sample(size)
@@ -616,7 +618,7 @@ impl RandomState {
         }
     }
 
-    /// `permutation(n)`: a shuffled `arange(n)` (int64).
+    /// `permutation(n)`: a shuffled `arange(n)` (int64; empty for `n <= 0`).
     ///
     /// ```
     /// use numox::random::RandomState;
@@ -624,9 +626,8 @@ impl RandomState {
     /// assert_eq!(rs.permutation(5).unwrap().to_vec::<i64>().unwrap(), vec![2, 0, 1, 3, 4]);
     /// ```
     pub fn permutation(&mut self, n: i64) -> Result<Array> {
-        let n = usize::try_from(n)
-            .map_err(|_| Error::Value("negative dimensions are not allowed".into()))?;
-        let mut a = Array::from_vec((0..n as i64).collect::<Vec<i64>>());
+        // As `np.arange(n)`: empty for n <= 0.
+        let mut a = Array::from_vec((0..n.max(0)).collect::<Vec<i64>>());
         self.shuffle(&mut a)?;
         Ok(a)
     }
