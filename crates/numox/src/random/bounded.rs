@@ -110,7 +110,7 @@ pub(crate) trait BoundedInt: Element + Copy {
     /// The largest value.
     const HI: i128;
     /// `n` draws in `[low, low + rng]`, `low` already checked to fit.
-    fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, n: usize) -> Vec<Self>;
+    fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, out: &mut [Self]);
 }
 
 macro_rules! bounded_wide {
@@ -118,35 +118,33 @@ macro_rules! bounded_wide {
         impl BoundedInt for $t {
             const LO: i128 = <$t>::MIN as i128;
             const HI: i128 = <$t>::MAX as i128;
-            fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, n: usize) -> Vec<$t> {
+            fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, out: &mut [$t]) {
                 let off = low as $u;
-                let mut v = Vec::with_capacity(n);
                 if <$u>::BITS == 64 {
                     let off = off as u64;
                     if rng == 0 {
-                        v.extend((0..n).map(|_| off as $t));
+                        out.iter_mut().for_each(|o| *o = off as $t);
                     } else if rng == 0xFFFF_FFFF {
-                        v.extend((0..n).map(|_| off.wrapping_add(b.next_u32() as u64) as $t));
+                        out.iter_mut().for_each(|o| *o = off.wrapping_add(b.next_u32() as u64) as $t);
                     } else if rng < 0xFFFF_FFFF {
                         let r = rng as u32;
-                        v.extend((0..n).map(|_| off.wrapping_add(lemire32(b, r) as u64) as $t));
+                        out.iter_mut().for_each(|o| *o = off.wrapping_add(lemire32(b, r) as u64) as $t);
                     } else if rng == u64::MAX {
-                        v.extend((0..n).map(|_| off.wrapping_add(b.next_u64()) as $t));
+                        out.iter_mut().for_each(|o| *o = off.wrapping_add(b.next_u64()) as $t);
                     } else {
-                        v.extend((0..n).map(|_| off.wrapping_add(lemire64(b, rng)) as $t));
+                        out.iter_mut().for_each(|o| *o = off.wrapping_add(lemire64(b, rng)) as $t);
                     }
                 } else {
                     let off = off as u32;
                     let r = rng as u32;
                     if r == 0 {
-                        v.extend((0..n).map(|_| off as $t));
+                        out.iter_mut().for_each(|o| *o = off as $t);
                     } else if r == u32::MAX {
-                        v.extend((0..n).map(|_| off.wrapping_add(b.next_u32()) as $t));
+                        out.iter_mut().for_each(|o| *o = off.wrapping_add(b.next_u32()) as $t);
                     } else {
-                        v.extend((0..n).map(|_| off.wrapping_add(lemire32(b, r)) as $t));
+                        out.iter_mut().for_each(|o| *o = off.wrapping_add(lemire32(b, r)) as $t);
                     }
                 }
-                v
             }
         }
     )*};
@@ -158,21 +156,17 @@ macro_rules! bounded_small {
         impl BoundedInt for $t {
             const LO: i128 = <$t>::MIN as i128;
             const HI: i128 = <$t>::MAX as i128;
-            fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, n: usize) -> Vec<$t> {
+            fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, out: &mut [$t]) {
                 let off = low as $u;
                 let r = rng as u32;
                 let mut buf = Buf32 { buf: 0, bcnt: 0 };
-                let mut v = Vec::with_capacity(n);
                 if r == 0 {
-                    v.extend((0..n).map(|_| off as $t));
+                    out.iter_mut().for_each(|o| *o = off as $t);
                 } else if r == <$u>::MAX as u32 {
-                    v.extend((0..n).map(|_| off.wrapping_add(buf.next(b, $bits) as $u) as $t));
+                    out.iter_mut().for_each(|o| *o = off.wrapping_add(buf.next(b, $bits) as $u) as $t);
                 } else {
-                    v.extend(
-                        (0..n).map(|_| off.wrapping_add(lemire_small(b, &mut buf, r, $bits) as $u) as $t),
-                    );
+                    out.iter_mut().for_each(|o| *o = off.wrapping_add(lemire_small(b, &mut buf, r, $bits) as $u) as $t);
                 }
-                v
             }
         }
     )*};
@@ -182,15 +176,14 @@ bounded_small!(i16, u16, 16; u16, u16, 16; i8, u8, 8; u8, u8, 8;);
 impl BoundedInt for bool {
     const LO: i128 = 0;
     const HI: i128 = 1;
-    fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, n: usize) -> Vec<bool> {
+    fn fill<B: BitGenerator>(b: &mut B, low: i128, rng: u64, out: &mut [bool]) {
         let off = low != 0;
         if rng == 0 {
-            return vec![off; n];
+            out.fill(off);
+            return;
         }
         let mut buf = Buf32 { buf: 0, bcnt: 0 };
-        let mut v = Vec::with_capacity(n);
-        v.extend((0..n).map(|_| buf.next(b, 1) & 1 != 0));
-        v
+        out.iter_mut().for_each(|o| *o = buf.next(b, 1) & 1 != 0);
     }
 }
 
@@ -217,7 +210,7 @@ pub(crate) fn rand_typed<T: BoundedInt, B: BitGenerator>(
 ) -> Result<Array> {
     let n = shape_size(shape)?;
     if n == 0 && !shape.is_empty() {
-        return Array::from_shape_vec(shape, Vec::<T>::new());
+        return super::new_filled::<T>(shape, |_| {});
     }
     let high = if closed { high } else { high - 1 };
     let name = T::DTYPE.name();
@@ -231,7 +224,7 @@ pub(crate) fn rand_typed<T: BoundedInt, B: BitGenerator>(
         return Err(bounds_error(closed, low));
     }
     let rng = (high - low) as u64;
-    Array::from_shape_vec(shape, T::fill(b, low, rng, n))
+    super::new_filled(shape, |out: &mut [T]| T::fill(b, low, rng, out))
 }
 
 /// `Generator.integers` for every integer dtype and bool.

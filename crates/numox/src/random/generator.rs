@@ -1,7 +1,7 @@
 //! NumPy's `Generator` (numpy/random/_generator.pyx) and `default_rng`: distributions drawn from a
 //! [`BitGenerator`] with NumPy's algorithms, so that the same seed gives the same numbers.
 
-use super::bounded::{integers, shape_size};
+use super::bounded::integers;
 use super::distributions::{random_binomial, random_poisson, BinomialCache};
 use super::pcg64::{Pcg64, Pcg64Dxsm};
 use super::seed_sequence::Seed;
@@ -9,7 +9,7 @@ use super::ziggurat::{
     next_f32, standard_exponential_f32, standard_exponential_f64, standard_normal_f32,
     standard_normal_f64,
 };
-use super::BitGenerator;
+use super::{new_filled, BitGenerator};
 use crate::array::Array;
 use crate::dtype::{DType, Element};
 use crate::error::{Error, Result};
@@ -152,11 +152,10 @@ impl<B: BitGenerator> Generator<B> {
         shape: &[usize],
         mut f: impl FnMut(&mut B) -> T,
     ) -> Result<Array> {
-        let n = shape_size(shape)?;
         let b = &mut self.bit_generator;
-        let mut v = Vec::with_capacity(n);
-        v.extend((0..n).map(|_| f(b)));
-        Array::from_shape_vec(shape, v)
+        new_filled(shape, |out: &mut [T]| {
+            out.iter_mut().for_each(|o| *o = f(b))
+        })
     }
 
     /// `random(size)`: float64 uniform on `[0, 1)`.
@@ -346,11 +345,11 @@ impl<B: BitGenerator> Generator<B> {
         if n < 0 {
             return Err(Error::Value("n < 0".into()));
         }
-        let size = shape_size(shape)?;
-        let mut v = Vec::with_capacity(size);
         let (b, cache) = (&mut self.bit_generator, &mut self.binomial);
-        v.extend((0..size).map(|_| random_binomial(b, p, n, cache)));
-        Array::from_shape_vec(shape, v)
+        new_filled(shape, |out: &mut [i64]| {
+            out.iter_mut()
+                .for_each(|o| *o = random_binomial(b, p, n, cache))
+        })
     }
 
     /// `poisson(lam, size)`: int64 draws by NumPy's `random_poisson` (multiplication below 10,

@@ -6,7 +6,7 @@ use super::distributions::{
     BinomialCache,
 };
 use super::mt19937::MT19937;
-use super::BitGenerator;
+use super::{new_filled, BitGenerator};
 use crate::array::Array;
 use crate::creation::IntoShape;
 use crate::dtype::DType;
@@ -255,10 +255,7 @@ impl RandomState {
         fill: impl FnOnce(&mut Self, &mut [f64]),
     ) -> Result<Array> {
         let shape = size.into_shape()?;
-        let n: usize = shape.iter().product();
-        let mut v = vec![0f64; n];
-        fill(self, &mut v);
-        Array::from_shape_vec(&shape, v)
+        new_filled(&shape, |out: &mut [f64]| fill(self, out))
     }
 
     /// `random_sample(size)`: doubles uniform on `[0, 1)` (shape `()` for one value).
@@ -408,11 +405,11 @@ impl RandomState {
             return Err(bounds_err("n < 0"));
         }
         let shape = size.into_shape()?;
-        let cnt: usize = shape.iter().product();
-        let v: Vec<i64> = (0..cnt)
-            .map(|_| legacy_random_binomial(&mut self.bg, p, n, &mut self.binomial))
-            .collect();
-        Array::from_shape_vec(&shape, v)
+        let (bg, cache) = (&mut self.bg, &mut self.binomial);
+        new_filled(&shape, |out: &mut [i64]| {
+            out.iter_mut()
+                .for_each(|o| *o = legacy_random_binomial(bg, p, n, cache))
+        })
     }
 
     /// `poisson(lam, size)` (int64 results).
@@ -431,11 +428,10 @@ impl RandomState {
             return Err(bounds_err("lam value too large"));
         }
         let shape = size.into_shape()?;
-        let cnt: usize = shape.iter().product();
-        let v: Vec<i64> = (0..cnt)
-            .map(|_| random_poisson(&mut self.bg, lam))
-            .collect();
-        Array::from_shape_vec(&shape, v)
+        let bg = &mut self.bg;
+        new_filled(&shape, |out: &mut [i64]| {
+            out.iter_mut().for_each(|o| *o = random_poisson(bg, lam))
+        })
     }
 
     /// `randint(low, high, size)` with NumPy's default dtype (int64); `high = None` draws from
@@ -509,29 +505,29 @@ impl RandomState {
         let rng = (high - low) as u64;
         let off = low as u64;
         if dtype == DType::Bool {
-            let mut v = vec![false; cnt];
-            let (mut buf, mut bcnt) = (0u32, 0u32);
-            for o in v.iter_mut() {
-                *o = if rng == 0 {
-                    off != 0
-                } else {
-                    if bcnt == 0 {
-                        buf = self.bg.next_u32();
-                        bcnt = 31;
+            let bg = &mut self.bg;
+            return new_filled(&shape, |v: &mut [bool]| {
+                let (mut buf, mut bcnt) = (0u32, 0u32);
+                for o in v.iter_mut() {
+                    *o = if rng == 0 {
+                        off != 0
                     } else {
-                        buf >>= 1;
-                        bcnt -= 1;
-                    }
-                    buf & 1 != 0
-                };
-            }
-            return Array::from_shape_vec(&shape, v);
+                        if bcnt == 0 {
+                            buf = bg.next_u32();
+                            bcnt = 31;
+                        } else {
+                            buf >>= 1;
+                            bcnt -= 1;
+                        }
+                        buf & 1 != 0
+                    };
+                }
+            });
         }
-        crate::dispatch_int!(dtype, T => {
-            let mut v: Vec<T> = vec![T::default(); cnt];
-            bounded_fill(&mut self.bg, bits, off, rng, &mut v, |u| u as T);
-            Array::from_shape_vec(&shape, v)
-        }, else _ => unreachable!())
+        let bg = &mut self.bg;
+        crate::dispatch_int!(dtype, T => new_filled(&shape, |v: &mut [T]| {
+            bounded_fill(bg, bits, off, rng, v, |u| u as T)
+        }), else _ => unreachable!())
     }
 
     /// NumPy's `random_interval(max)`: uniform on `[0, max]` by masked rejection (32-bit draws
@@ -627,7 +623,9 @@ impl RandomState {
     /// ```
     pub fn permutation(&mut self, n: i64) -> Result<Array> {
         // As `np.arange(n)`: empty for n <= 0.
-        let mut a = Array::from_vec((0..n.max(0)).collect::<Vec<i64>>());
+        let mut a = new_filled(&[n.max(0) as usize], |v: &mut [i64]| {
+            v.iter_mut().zip(0..).for_each(|(o, i)| *o = i)
+        })?;
         self.shuffle(&mut a)?;
         Ok(a)
     }

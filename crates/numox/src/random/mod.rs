@@ -66,3 +66,18 @@ pub use mt19937::{MT19937, MT_N};
 pub use pcg64::{Pcg64, Pcg64Dxsm, PcgState};
 pub use sampling::ChoiceOpts;
 pub use seed_sequence::{Seed, SeedSequence};
+
+/// A new C-contiguous array of `shape` whose every element `fill` writes, in C order. The
+/// buffer is not cleared first (a large one comes from the cache of freed maps, its pages
+/// already in place).
+pub(crate) fn new_filled<T: crate::dtype::Element>(
+    shape: &[usize],
+    fill: impl FnOnce(&mut [T]),
+) -> crate::error::Result<crate::Array> {
+    bounded::shape_size(shape)?;
+    let mut a = crate::ufunc::engine::new_contiguous(shape, T::DTYPE)?;
+    if a.size() > 0 {
+        fill(a.as_slice_mut::<T>()?);
+    }
+    Ok(a)
+}
