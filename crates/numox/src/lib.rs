@@ -48,6 +48,10 @@
 //! | `np.unique(a, return_counts=True)` | `unique_with(&a, UniqueOpts { return_counts: true, ..Default::default() })?` |
 //! | `a @ b`, `np.dot(a, b)`, `np.einsum("bij,bjk->bik", a, b)` | `matmul(&a, &b)?`, `dot(&a, &b)?`, `einsum("bij,bjk->bik", &[&a, &b])?` |
 //! | `np.tensordot(a, b, axes=([1], [0]))`, `np.trace(a)` | `tensordot(&a, &b, ([1], [0]))?`, `trace(&a, 0, 0, 1)?` |
+//! | `rng = np.random.default_rng(42); rng.normal(0, 1, (3, 2))` | `let mut rng = random::default_rng(42u64)?; rng.normal(0.0, 1.0, &[3, 2])?` |
+//! | `rng.integers(0, 10, 5, dtype=np.uint8, endpoint=True)` | `rng.integers_with(0, Some(10), &[5], IntegersOpts { dtype: DType::UInt8, endpoint: true })?` |
+//! | `np.random.seed(0); np.random.rand(3)` | `random::seed(0)?; random::rand(3)?` |
+//! | `rs = np.random.RandomState(0); rs.randint(0, 100, 10)` | `let mut rs = RandomState::new(0)?; rs.randint(0, Some(100), 10)?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!
