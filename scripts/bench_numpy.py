@@ -19,7 +19,9 @@ byte count for bandwidth lives there).
 
 import argparse
 import math
+import os
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -134,7 +136,44 @@ CASES = {
     "rng_random_1e7": lambda: (lambda rng=np.random.default_rng(0): rng.random(N)),
     "rng_standard_normal_1e7": lambda: (lambda rng=np.random.default_rng(0): rng.standard_normal(N)),
     "rng_integers_1e7": lambda: (lambda rng=np.random.default_rng(0): rng.integers(0, 1000, N)),
+    # ---- I/O (issue 8): files in the temporary directory, made in the set-up.
+    "npy_save_f64_1e8": lambda: _npy_save(),
+    "npy_load_f64_1e8": lambda: _npy_load(),
+    "npz_load_f64_1e7": lambda: _npz_load(),
+    # ---- text I/O (issue 8): the file is written in the set-up.
+    "loadtxt_f64_1e5x10": lambda: _loadtxt_case(),
 }
+
+
+def _temp(name):
+    return os.path.join(tempfile.gettempdir(), f"numox-bench-np-{name}")
+
+
+def _npy_save():
+    a, path = _frac(10 * N, 0), _temp("1e8.npy")
+    return lambda: np.save(path, a)
+
+
+def _npy_load():
+    path = _temp("1e8.npy")
+    np.save(path, _frac(10 * N, 0))
+    return lambda: np.load(path)
+
+
+def _npz_load():
+    path = _temp("1e7.npz")
+    np.savez(path, a=_frac(N, 0))
+
+    def op():
+        with np.load(path) as z:
+            return z["a"]
+    return op
+
+
+def _loadtxt_case():
+    p = os.path.join(tempfile.gettempdir(), f"numpy-bench-loadtxt-{os.getpid()}.csv")
+    np.savetxt(p, np.random.default_rng(0).random((100000, 10)), delimiter=",")
+    return lambda: np.loadtxt(p, delimiter=",")
 
 
 def _mat(shape, k, dtype):

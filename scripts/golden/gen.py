@@ -48,6 +48,9 @@ AREAS = [
     "reduce",
     "linalg",
     "random_legacy",
+    "io_npy",
+    "io_text",
+    "io_image",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -786,13 +786,15 @@ fn stream_triad() -> Bench {
     })
 }
 
-/// Every case: [`CASES`], then the linear algebra ones, then the random number ones.
+/// Every case: [`CASES`], then the linear algebra, random number, `.npy`/`.npz` and text I/O ones.
 pub fn all() -> impl Iterator<Item = &'static Case> {
     CASES
         .iter()
         .chain(crate::cases_linalg::LINALG)
         .chain(crate::cases_random::RANDOM_LEGACY)
         .chain(crate::cases_rng::RNG_GEN)
+        .chain(crate::cases_npy::NPY)
+        .chain(crate::cases_io::IO_TEXT)
 }
 
 /// The cases whose name contains `filter` (or one of its comma-separated parts), plus the triad (always measured: it is the bandwidth

@@ -13,7 +13,9 @@
 //! and reports the medians.
 
 mod cases;
+mod cases_io;
 mod cases_linalg;
+mod cases_npy;
 mod cases_random;
 mod cases_rng;
 mod timing;

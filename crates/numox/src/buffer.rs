@@ -45,7 +45,7 @@ enum Owner {
         cap: usize,
     },
     /// Memory owned by something else (a memory-mapped file, a foreign array) kept alive here.
-    Foreign(#[allow(dead_code)] Box<dyn Send + Sync>),
+    Foreign(Box<dyn std::any::Any + Send + Sync>),
 }
 
 /// A block of bytes that arrays view. Interior writes go through raw pointers; the [`Array`]
@@ -216,7 +216,7 @@ impl Buffer {
         ptr: NonNull<u8>,
         len: usize,
         writeable: bool,
-        owner: Box<dyn Send + Sync>,
+        owner: Box<dyn std::any::Any + Send + Sync>,
     ) -> Buffer {
         Buffer {
             ptr,
@@ -224,6 +224,14 @@ impl Buffer {
             writeable,
             owner: Owner::Foreign(owner),
             inline: UnsafeCell::new(InlineBytes([0; INLINE / 8])),
+        }
+    }
+
+    /// The owner of foreign memory, if it is a `T` (a memory map, say).
+    pub(crate) fn owner_as<T: std::any::Any>(&self) -> Option<&T> {
+        match &self.owner {
+            Owner::Foreign(o) => o.downcast_ref::<T>(),
+            _ => None,
         }
     }
 

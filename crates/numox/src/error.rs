@@ -93,6 +93,9 @@ pub enum Error {
     /// A file or format error.
     #[error("{0}")]
     Io(String),
+    /// A name that is not there (NumPy: KeyError), as a missing member of an `.npz` archive.
+    #[error("{0}")]
+    Key(String),
 }
 
 /// `Result` with numox's [`Error`].

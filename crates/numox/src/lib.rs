@@ -63,6 +63,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 pub mod array;
+pub mod bridge;
 mod buffer;
 pub mod cast;
 pub mod creation;

@@ -134,13 +134,14 @@ impl Array {
 }
 
 /// Wraps a vector's allocation as a buffer without copying.
-fn vec_buffer<T: Element>(v: Vec<T>) -> Buffer {
+pub(crate) fn vec_buffer<T: Element>(v: Vec<T>) -> Buffer {
     let mut v = std::mem::ManuallyDrop::new(v);
     let (ptr, len, cap) = (v.as_mut_ptr(), v.len(), v.capacity());
     let bytes = len * std::mem::size_of::<T>();
     // Rebuild the vector inside the owner so it is freed exactly once, when the buffer drops.
     // SAFETY: (ptr, len, cap) come from a vector that is not used again.
-    let owner: Box<dyn Send + Sync> = Box::new(unsafe { Vec::from_raw_parts(ptr, len, cap) });
+    let owner: Box<dyn std::any::Any + Send + Sync> =
+        Box::new(unsafe { Vec::from_raw_parts(ptr, len, cap) });
     let nn = NonNull::new(ptr as *mut u8).unwrap_or(NonNull::<u64>::dangling().cast());
     // SAFETY: the vector's elements stay valid, initialised and aligned for T while `owner`
     // lives, and moving the Vec into the Box does not move its heap allocation. It is not

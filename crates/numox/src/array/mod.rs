@@ -12,6 +12,8 @@ mod convert;
 mod view_mut;
 
 pub(crate) use access::fill_runs;
+#[cfg(feature = "ndarray")]
+pub(crate) use construct::vec_buffer;
 pub use convert::{Leaf, Nested};
 pub use view_mut::ArrayViewMut;
 
@@ -440,6 +442,11 @@ impl Array {
             self.meta = Meta::new(self.dtype(), owns, self.meta.writeable());
         }
         Ok(())
+    }
+
+    /// The owner of the buffer's foreign memory, if it is a `T` (a file mapping, say).
+    pub(crate) fn buffer_owner<T: std::any::Any>(&self) -> Option<&T> {
+        self.buf.owner_as::<T>()
     }
 
     /// True when this handle alone holds its buffer and may write it without a copy.

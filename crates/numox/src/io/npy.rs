@@ -5,21 +5,36 @@
 //! numox writes little-endian data, version 1.0 when the header fits (2.0 otherwise), as `np.save`
 //! does. It reads both byte orders. `bfloat16` is stored as `'<V2'`, which is what `np.save`
 //! writes for an `ml_dtypes.bfloat16` array; numox reads a 2-byte void back as bfloat16.
+//!
+//! Reading never trusts the header: its length is bounded, the array size is checked for
+//! overflow, and a file whose data is shorter than the header claims is refused before any
+//! memory is set aside for it (a stream is read in bounded steps instead). Object arrays (pickled
+//! payloads) and structured dtypes are refused; nothing is ever unpickled.
 
+use super::npy_header::{
+    check_header_size, header_bytes, parse_header_bytes, parse_preamble, Header, MAX_HEADER_SIZE,
+};
 use crate::array::Array;
 use crate::buffer::Buffer;
 use crate::dtype::DType;
 use crate::error::{Error, Result};
-use crate::layout::{checked_size, Layout, Order};
+use crate::layout::{Layout, Order};
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
 
-const MAGIC: &[u8; 6] = b"\x93NUMPY";
-
-fn io_err(e: std::io::Error) -> Error {
+pub(crate) fn io_err(e: std::io::Error) -> Error {
     Error::Io(e.to_string())
 }
+
+pub(crate) fn path_err(path: &Path, e: std::io::Error) -> Error {
+    Error::Io(format!("{}: {e}", path.display()))
+}
+
+/// Data larger than this is read or written on two threads.
+const PAR_BYTES: usize = 64 << 20;
+/// A stream's data is read in pieces of this many bytes.
+const STREAM_CHUNK: usize = 64 << 10;
 
 /// Reads an array from a `.npy` file (`np.load` for `.npy`).
 ///
@@ -35,8 +50,164 @@ fn io_err(e: std::io::Error) -> Error {
 /// ```
 pub fn read_npy(path: impl AsRef<Path>) -> Result<Array> {
     let path = path.as_ref();
-    let f = File::open(path).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-    read_npy_from(BufReader::new(f))
+    let f = File::open(path).map_err(|e| path_err(path, e))?;
+    let file_len = f.metadata().map_err(|e| path_err(path, e))?.len();
+    read_npy_at(&f, 0, file_len)
+}
+
+/// Reads the `.npy` image stored in `f` at `start..start + len` (a file, or a member of an
+/// uncompressed `.npz`), reading the data straight into the array's buffer.
+pub(crate) fn read_npy_at(f: &File, start: u64, len: u64) -> Result<Array> {
+    read_npy_impl(f, start, len, false).map(|(a, _)| a)
+}
+
+/// As [`read_npy_at`], also returning the CRC-32 of the whole `.npy` image as stored (for a
+/// member of an archive).
+pub(crate) fn read_npy_crc_at(f: &File, start: u64, len: u64) -> Result<(Array, u32)> {
+    read_npy_impl(f, start, len, true)
+}
+
+fn read_npy_impl(f: &File, start: u64, len: u64, want_crc: bool) -> Result<(Array, u32)> {
+    let mut pre = [0u8; 12];
+    let got = read_at_most(f, start, &mut pre[..len.min(12) as usize])?;
+    let p = parse_preamble(&pre[..got])?;
+    let hlen = p.size + p.header_len;
+    if (hlen as u64) > len {
+        return Err(eof(
+            "array header",
+            p.header_len,
+            len as usize - p.size.min(len as usize),
+        ));
+    }
+    check_header_size(p.header_len)?;
+    let mut hb = vec![0u8; p.header_len];
+    read_exact_at(f, start + p.size as u64, &mut hb)?;
+    let h = parse_header_bytes(&hb, p.major)?;
+    let avail = len - hlen as u64;
+    if (h.nbytes as u64) > avail {
+        return Err(eof("array data", h.nbytes, avail as usize));
+    }
+    let buf = Buffer::for_overwrite(h.nbytes)?;
+    if h.nbytes > 0 {
+        // SAFETY: the buffer is fresh and unshared and holds `nbytes` bytes of initialised
+        // memory (see `Buffer::for_overwrite`), all overwritten by the read below.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr(), h.nbytes) };
+        read_exact_at(f, start + hlen as u64, bytes)?;
+    }
+    let mut crc = 0;
+    if want_crc {
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(&pre[..p.size]);
+        hasher.update(&hb);
+        // SAFETY: as above; the bytes are initialised and nothing writes them meanwhile.
+        let data = unsafe { std::slice::from_raw_parts(buf.as_ptr(), h.nbytes) };
+        hasher.combine(&crc_parallel(data));
+        // Bytes of the file beyond the array (if any) are part of the member too.
+        let rest = len - (hlen + h.nbytes) as u64;
+        if rest > 0 {
+            let mut tail = vec![0u8; rest.min(1 << 20) as usize];
+            let mut at = start + (hlen + h.nbytes) as u64;
+            let end = start + len;
+            while at < end {
+                let k = ((end - at) as usize).min(tail.len());
+                read_exact_at(f, at, &mut tail[..k])?;
+                hasher.update(&tail[..k]);
+                at += k as u64;
+            }
+        }
+        crc = hasher.finalize();
+    }
+    Ok((finish(buf, h)?, crc))
+}
+
+/// The CRC-32 state of `data`, computed on two threads for large inputs.
+fn crc_parallel(data: &[u8]) -> crc32fast::Hasher {
+    let one = |d: &[u8]| {
+        let mut h = crc32fast::Hasher::new();
+        h.update(d);
+        h
+    };
+    if data.len() < PAR_BYTES || rayon::current_num_threads() < 2 {
+        return one(data);
+    }
+    let (a, b) = data.split_at(data.len() / 2);
+    let (mut ha, hb) = rayon::join(|| one(a), || one(b));
+    ha.combine(&hb);
+    ha
+}
+
+/// NumPy's message for data that ends early.
+fn eof(what: &str, expected: usize, got: usize) -> Error {
+    Error::Value(format!(
+        "EOF: reading {what}, expected {expected} bytes got {got}"
+    ))
+}
+
+/// Reads into `buf` from `offset` until it is full or the file ends; the count read.
+pub(crate) fn read_at_most(f: &File, offset: u64, buf: &mut [u8]) -> Result<usize> {
+    let mut done = 0;
+    while done < buf.len() {
+        match read_at(f, &mut buf[done..], offset + done as u64) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_err(e)),
+        }
+    }
+    Ok(done)
+}
+
+#[cfg(unix)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(f, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(f, buf, offset)
+}
+
+/// Fills `buf` from `offset` (two threads for large reads); an error if the file ends first.
+pub(crate) fn read_exact_at(f: &File, offset: u64, buf: &mut [u8]) -> Result<()> {
+    let want = buf.len();
+    let got = if want >= PAR_BYTES && rayon::current_num_threads() > 1 {
+        let (a, b) = buf.split_at_mut(want / 2);
+        let mid = offset + a.len() as u64;
+        let (ra, rb) = rayon::join(|| read_at_most(f, offset, a), || read_at_most(f, mid, b));
+        let (ga, gb) = (ra?, rb?);
+        if ga < a.len() {
+            ga
+        } else {
+            ga + gb
+        }
+    } else {
+        read_at_most(f, offset, buf)?
+    };
+    if got < want {
+        return Err(eof("array data", want, got));
+    }
+    Ok(())
+}
+
+/// Byte-swaps big-endian data, makes every bool a 0 or 1 byte, and wraps the buffer.
+fn finish(buf: Buffer, h: Header) -> Result<Array> {
+    if h.nbytes > 0 && (h.swap || h.dtype == DType::Bool) {
+        // SAFETY: the buffer is unshared and its `nbytes` bytes are initialised (read above).
+        let bytes = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr(), h.nbytes) };
+        if h.swap {
+            byteswap(bytes, h.dtype);
+        }
+        if h.dtype == DType::Bool {
+            // NumPy reads any byte; a non-zero one is True.
+            bytes.iter_mut().for_each(|b| *b = (*b != 0) as u8);
+        }
+    }
+    let order = if h.fortran { Order::F } else { Order::C };
+    Ok(Array::from_buffer(
+        buf,
+        h.dtype,
+        Layout::with_order(&h.shape, order),
+    ))
 }
 
 /// Writes an array to a `.npy` file (`np.save`).
@@ -49,13 +220,12 @@ pub fn read_npy(path: impl AsRef<Path>) -> Result<Array> {
 /// ```
 pub fn write_npy(path: impl AsRef<Path>, a: &Array) -> Result<()> {
     let path = path.as_ref();
-    let f = File::create(path).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-    let mut w = BufWriter::with_capacity(1 << 20, f);
-    write_npy_to(&mut w, a)?;
-    w.flush().map_err(io_err)
+    let f = File::create(path).map_err(|e| path_err(path, e))?;
+    write_npy_to(f, a)
 }
 
-/// Reads a `.npy` stream from any reader.
+/// Reads a `.npy` stream from any reader. The data is read in bounded steps, so a header that
+/// claims more data than the stream holds costs no more memory than the stream's length.
 ///
 /// ```
 /// let mut bytes = Vec::new();
@@ -65,62 +235,78 @@ pub fn write_npy(path: impl AsRef<Path>, a: &Array) -> Result<()> {
 /// assert!(numox::io::read_npy_from(&b"not an npy"[..]).is_err());
 /// ```
 pub fn read_npy_from(mut r: impl Read) -> Result<Array> {
-    let mut pre = [0u8; 8];
-    r.read_exact(&mut pre)
-        .map_err(|_| Error::Io("the file is too short to be a .npy file".into()))?;
-    if &pre[..6] != MAGIC {
-        return Err(Error::Io(
-            "the magic string is not correct; expected b'\\x93NUMPY'".into(),
-        ));
+    let mut pre = [0u8; 12];
+    // Magic and version first: they say whether the length field has 2 or 4 bytes.
+    let mut got = read_up_to(&mut r, &mut pre[..8])?;
+    if got == 8 {
+        let len_bytes = if matches!(pre[6], 2 | 3) { 4 } else { 2 };
+        got += read_up_to(&mut r, &mut pre[8..8 + len_bytes])?;
     }
-    let major = pre[6];
-    let header_len = match major {
-        1 => {
-            let mut b = [0u8; 2];
-            r.read_exact(&mut b).map_err(io_err)?;
-            u16::from_le_bytes(b) as usize
+    let p = parse_preamble(&pre[..got])?;
+    // At most one byte past NumPy's limit is read before the limit is checked.
+    let mut hb = vec![0u8; p.header_len.min(MAX_HEADER_SIZE + 1)];
+    let got = read_up_to(&mut r, &mut hb)?;
+    if got < hb.len() {
+        return Err(eof("array header", p.header_len, got));
+    }
+    check_header_size(p.header_len)?;
+    let h = parse_header_bytes(&hb, p.major)?;
+    // Read what arrives into a vector that grows with it, before trusting the claimed size.
+    let mut data: Vec<u8> = Vec::with_capacity(h.nbytes.min(STREAM_CHUNK));
+    let mut chunk = vec![0u8; h.nbytes.min(STREAM_CHUNK)];
+    while data.len() < h.nbytes {
+        let want = (h.nbytes - data.len()).min(chunk.len());
+        let got = read_up_to(&mut r, &mut chunk[..want])?;
+        data.extend_from_slice(&chunk[..got]);
+        if got < want {
+            return Err(eof("array data", h.nbytes, data.len()));
         }
-        2 | 3 => {
-            let mut b = [0u8; 4];
-            r.read_exact(&mut b).map_err(io_err)?;
-            u32::from_le_bytes(b) as usize
+    }
+    let buf = Buffer::for_overwrite(h.nbytes)?;
+    if h.nbytes > 0 {
+        // SAFETY: the buffer is fresh, unshared and `nbytes` long; `data` holds `nbytes` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), buf.as_mut_ptr(), h.nbytes) };
+    }
+    finish(buf, h)
+}
+
+/// Reads until `buf` is full or the stream ends; the count read.
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> Result<usize> {
+    let mut done = 0;
+    while done < buf.len() {
+        match r.read(&mut buf[done..]) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_err(e)),
         }
-        v => {
-            return Err(Error::Io(format!(
-                "we only support format version (1,0), (2,0) and (3,0), not ({v}, {})",
-                pre[7]
-            )))
-        }
+    }
+    Ok(done)
+}
+
+/// The header of `a` as written to a file, and the contiguous array whose memory is written
+/// after it (`a` itself when it is C- or F-contiguous, else a C-ordered copy).
+pub(crate) fn npy_parts(a: &Array) -> (Vec<u8>, Array) {
+    let fortran = !a.is_c_contiguous() && a.is_f_contiguous();
+    let src = if a.is_c_contiguous() || fortran {
+        a.clone()
+    } else {
+        a.copy()
     };
-    let mut header = vec![0u8; header_len];
-    r.read_exact(&mut header).map_err(io_err)?;
-    let header = String::from_utf8(header)
-        .map_err(|_| Error::Io("the .npy header is not valid text".into()))?;
-    let h = parse_header(&header)?;
-    let n = checked_size(&h.shape, h.dtype.itemsize())?;
-    let nbytes = n * h.dtype.itemsize();
-    let buf = Buffer::zeroed(nbytes)?;
-    // SAFETY: the buffer is fresh and unshared; its `nbytes` bytes are initialised (zeroed).
-    let bytes = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr(), nbytes) };
-    r.read_exact(bytes).map_err(|_| {
-        Error::Io(format!(
-            "the .npy data is shorter than its header says ({nbytes} bytes)"
-        ))
-    })?;
-    if h.swap {
-        byteswap(bytes, h.dtype);
+    (header_bytes(a.dtype(), a.shape(), fortran), src)
+}
+
+/// The bytes of a C- or F-contiguous array, in memory order.
+pub(crate) fn contiguous_bytes(src: &Array) -> &[u8] {
+    match src.layout().span() {
+        Some((lo, hi)) => {
+            let item = src.itemsize();
+            // SAFETY: `src` is contiguous (C or F), so its elements fill exactly [lo, hi) of
+            // the buffer, which is initialised memory of at least `hi * item` bytes.
+            unsafe { std::slice::from_raw_parts(src.base_ptr().add(lo * item), (hi - lo) * item) }
+        }
+        None => &[],
     }
-    if h.dtype == DType::Bool && bytes.iter().any(|&b| b > 1) {
-        return Err(Error::Io(
-            "the .npy file holds bool values other than 0 and 1".into(),
-        ));
-    }
-    let order = if h.fortran { Order::F } else { Order::C };
-    Ok(Array::from_buffer(
-        buf,
-        h.dtype,
-        Layout::with_order(&h.shape, order),
-    ))
 }
 
 /// Writes an array as a `.npy` stream. C- or F-contiguous arrays are written as they lie in
@@ -133,124 +319,10 @@ pub fn read_npy_from(mut r: impl Read) -> Result<Array> {
 /// assert_eq!(bytes.len() % 64, 16 % 64); // 64-byte aligned header, then 16 data bytes
 /// ```
 pub fn write_npy_to(mut w: impl Write, a: &Array) -> Result<()> {
-    let fortran = !a.is_c_contiguous() && a.is_f_contiguous();
-    let src = if a.is_c_contiguous() || fortran {
-        a.clone()
-    } else {
-        a.copy()
-    };
-    let descr = a.dtype().type_str().unwrap_or("<V2");
-    let shape = match a.shape() {
-        [] => "()".to_string(),
-        [n] => format!("({n},)"),
-        s => format!(
-            "({})",
-            s.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    let mut dict = format!(
-        "{{'descr': '{descr}', 'fortran_order': {}, 'shape': {shape}, }}",
-        if fortran { "True" } else { "False" }
-    );
-    // Pad with spaces so that magic + version + length + header is a multiple of 64, ending in \n.
-    let (version, len_bytes) = if dict.len() + 11 < 65536 {
-        (1u8, 2usize)
-    } else {
-        (2u8, 4usize)
-    };
-    let total = 6 + 2 + len_bytes + dict.len() + 1;
-    dict.push_str(&" ".repeat((64 - total % 64) % 64));
-    dict.push('\n');
-    w.write_all(MAGIC).map_err(io_err)?;
-    w.write_all(&[version, 0]).map_err(io_err)?;
-    if version == 1 {
-        w.write_all(&(dict.len() as u16).to_le_bytes())
-            .map_err(io_err)?;
-    } else {
-        w.write_all(&(dict.len() as u32).to_le_bytes())
-            .map_err(io_err)?;
-    }
-    w.write_all(dict.as_bytes()).map_err(io_err)?;
-    if let Some((lo, hi)) = src.layout().span() {
-        let item = src.itemsize();
-        // SAFETY: `src` is contiguous (C or F), so its elements fill exactly [lo, hi) of the
-        // buffer, which is initialised memory of at least `hi * item` bytes.
-        let bytes =
-            unsafe { std::slice::from_raw_parts(src.base_ptr().add(lo * item), (hi - lo) * item) };
-        w.write_all(bytes).map_err(io_err)?;
-    }
-    Ok(())
-}
-
-struct Header {
-    dtype: DType,
-    swap: bool,
-    fortran: bool,
-    shape: Vec<usize>,
-}
-
-/// Parses the header dictionary. It is a Python literal with three keys; numox accepts any key
-/// order and spacing.
-fn parse_header(h: &str) -> Result<Header> {
-    let bad = |what: &str| Error::Io(format!("cannot parse the .npy header ({what}): {h:?}"));
-    let value_after = |key: &str| -> Result<&str> {
-        let pos = h.find(key).ok_or_else(|| bad(key))?;
-        let rest = &h[pos + key.len()..];
-        let rest = rest.trim_start();
-        let rest = rest.strip_prefix(':').ok_or_else(|| bad(key))?;
-        Ok(rest.trim_start())
-    };
-    // descr: a quoted string (structured dtypes, given as lists, are not supported).
-    let d = value_after("'descr'")?;
-    let quote = d.chars().next().ok_or_else(|| bad("descr"))?;
-    if quote != '\'' && quote != '"' {
-        return Err(Error::Io(
-            "structured dtypes in .npy files are not supported".into(),
-        ));
-    }
-    let end = d[1..].find(quote).ok_or_else(|| bad("descr"))?;
-    let descr = &d[1..1 + end];
-    let (order_char, code) = match descr.chars().next() {
-        Some(c @ ('<' | '>' | '|' | '=')) => (c, &descr[1..]),
-        _ => ('|', descr),
-    };
-    let dtype = match code {
-        "V2" => DType::BFloat16,
-        _ => code.parse::<DType>().map_err(|_| {
-            Error::Io(format!(
-                "data type '{descr}' in the .npy file is not supported"
-            ))
-        })?,
-    };
-    let swap = order_char == '>' && dtype.itemsize() > 1;
-    let f = value_after("'fortran_order'")?;
-    let fortran = if f.starts_with("True") {
-        true
-    } else if f.starts_with("False") {
-        false
-    } else {
-        return Err(bad("fortran_order"));
-    };
-    let s = value_after("'shape'")?;
-    let s = s.strip_prefix('(').ok_or_else(|| bad("shape"))?;
-    let close = s.find(')').ok_or_else(|| bad("shape"))?;
-    let mut shape = Vec::new();
-    for part in s[..close].split(',') {
-        let p = part.trim().trim_end_matches('L');
-        if p.is_empty() {
-            continue;
-        }
-        shape.push(p.parse::<usize>().map_err(|_| bad("shape"))?);
-    }
-    Ok(Header {
-        dtype,
-        swap,
-        fortran,
-        shape,
-    })
+    let (header, src) = npy_parts(a);
+    w.write_all(&header).map_err(io_err)?;
+    w.write_all(contiguous_bytes(&src)).map_err(io_err)?;
+    w.flush().map_err(io_err)
 }
 
 /// Reverses the bytes of each element (of each part, for complex numbers).
@@ -260,34 +332,12 @@ fn byteswap(bytes: &mut [u8], dtype: DType) {
     } else {
         dtype.itemsize()
     };
-    for chunk in bytes.chunks_exact_mut(width) {
-        chunk.reverse();
-    }
+    bytes.chunks_exact_mut(width).for_each(|c| c.reverse());
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn header_variants_parse() {
-        let h = parse_header("{'descr': '>i4', 'fortran_order': True, 'shape': (1, 2), }").unwrap();
-        assert_eq!(
-            (h.dtype, h.swap, h.fortran, h.shape),
-            (DType::Int32, true, true, vec![1, 2])
-        );
-        let h = parse_header("{'shape': (), 'fortran_order': False, 'descr': '|b1'}").unwrap();
-        assert_eq!((h.dtype, h.shape.len()), (DType::Bool, 0));
-        let h = parse_header("{'descr': '<V2', 'fortran_order': False, 'shape': (3,), }").unwrap();
-        assert_eq!(h.dtype, DType::BFloat16);
-        assert!(
-            parse_header("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (3,), }")
-                .is_err()
-        );
-        assert!(
-            parse_header("{'descr': '<f16', 'fortran_order': False, 'shape': (3,), }").is_err()
-        );
-    }
 
     #[test]
     fn roundtrip_every_dtype_and_order() {
@@ -326,12 +376,36 @@ mod tests {
     }
 
     #[test]
-    fn truncated_data_and_bad_bools_are_errors() {
+    fn truncated_data_is_an_error_and_bool_bytes_are_normalised() {
         let mut bytes = Vec::new();
         write_npy_to(&mut bytes, &crate::array![true, false]).unwrap();
         let n = bytes.len();
-        assert!(read_npy_from(&bytes[..n - 1]).is_err());
-        bytes[n - 1] = 7;
-        assert!(read_npy_from(&bytes[..]).is_err());
+        assert_eq!(
+            read_npy_from(&bytes[..n - 1]).unwrap_err().to_string(),
+            "EOF: reading array data, expected 2 bytes got 1"
+        );
+        bytes[n - 2] = 7;
+        let a = read_npy_from(&bytes[..]).unwrap();
+        assert_eq!(a.to_vec::<bool>().unwrap(), vec![true, false]);
+    }
+
+    #[test]
+    fn a_lying_header_is_refused_before_allocating() {
+        // Claims 2**40 float64 values, holds 8 bytes.
+        let mut bytes = header_bytes(DType::Float64, &[1 << 40], false);
+        bytes.extend([0u8; 8]);
+        let e = read_npy_from(&bytes[..]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "EOF: reading array data, expected {} bytes got 8",
+                8u64 << 40
+            )
+        );
+        let path = std::env::temp_dir().join(format!("numox-lying-{}.npy", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let e = read_npy(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(e.to_string().starts_with("EOF: reading array data"));
     }
 }
