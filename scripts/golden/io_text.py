@@ -91,6 +91,11 @@ def loadtxt_cases():
     add("quoted_delim_inside", '"1,5",2\n', delimiter=",", quotechar='"')
     add("quoted_ws", '"1" 2\n3 "4"\n', quotechar='"')
     add("quoted_hash", '"1#",2\n', delimiter=",", quotechar='"')
+    # A line end inside quotes belongs to the field (NumPy's tokenizer), also after a comment.
+    add("quoted_newline", '"1.5\n",2\n4,5\n', delimiter=",", quotechar='"')
+    add("quoted_newline_comment", '"1.5",2 # c "x\n4,"5\n"\n', delimiter=",", quotechar='"')
+    add("quoted_newline_ws", '" 1.5\n" "2"\n4 5\n', quotechar='"')
+    add("quoted_crlf", '"1\r\n",2\r\n3,4\r\n', delimiter=",", quotechar='"')
     add("specials", "nan,NaN,inf,-Infinity,+1e5,INF,-nan,+inf\n", delimiter=",")
     add("float_forms", "1.,.5,1.e5,-.5e-3,1E5,00012,-0, +.5\n", delimiter=",")
     add("extremes", "1e400,-1e400,1e-400,4.9e-324,2.5e-324,1.7976931348623157e308\n",

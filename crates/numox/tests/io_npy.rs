@@ -287,3 +287,34 @@ fn memmap_write_then_read_in_chunks() {
     drop(r);
     std::fs::remove_file(&path).unwrap();
 }
+
+/// numox writes every file of the NumPy corpus back, plus two views of each (the transpose and
+/// the first axis reversed), as `.npy` files and as two archives, into
+/// `$CARGO_TARGET_TMPDIR/numox_written/`. The test command then has NumPy load them all
+/// (scripts/numpy_reads.py) and compare them with the corpus it wrote itself.
+#[test]
+fn numox_writes_the_corpus_for_numpy_to_read() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("numox_written");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let manifest = parse(&std::fs::read_to_string(data("roundtrip/manifest.json")).unwrap());
+    let mut members: Vec<(String, Array)> = Vec::new();
+    for e in manifest.arr() {
+        let name = e.get("file").str();
+        let stem = name.trim_end_matches(".npy");
+        let a = io::read_npy(data(&format!("roundtrip/{name}"))).unwrap();
+        let mut views = vec![("same", a.clone()), ("T", a.t())];
+        if a.ndim() > 0 {
+            views.push(("rev0", a.slice_axis(0, None, None, -1).unwrap()));
+        }
+        for (how, v) in views {
+            let file = format!("{stem}.{how}.npy");
+            io::write_npy(dir.join(&file), &v).unwrap();
+            members.push((format!("{stem}.{how}"), v));
+        }
+    }
+    let refs: Vec<(&str, &Array)> = members.iter().map(|(n, a)| (n.as_str(), a)).collect();
+    io::savez(dir.join("all.npz"), &refs).unwrap();
+    io::savez_compressed(dir.join("all_compressed.npz"), &refs).unwrap();
+    assert!(members.len() > 150, "{} files", members.len());
+}

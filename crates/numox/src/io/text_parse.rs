@@ -116,6 +116,47 @@ impl Dialect {
             .any(|c| !c.is_empty() && line[i..].starts_with(c))
     }
 
+    /// Where the logical line starting at `pos` ends when quoting is on: a line end inside a
+    /// quoted field belongs to the field, as in NumPy's tokenizer. Returns (end, next start).
+    pub fn quoted_line_end(&self, b: &[u8], pos: usize, q: u8) -> (usize, usize) {
+        let n = b.len();
+        let (mut i, mut field_start, mut in_quote) = (pos, true, false);
+        while i < n {
+            let c = b[i];
+            if in_quote {
+                if c == q {
+                    if b.get(i + 1) == Some(&q) {
+                        i += 1;
+                    } else {
+                        in_quote = false;
+                    }
+                }
+            } else if c == b'\n' || c == b'\r' {
+                let next = if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return (i, next);
+            } else if field_start && c == q {
+                in_quote = true;
+                field_start = false;
+            } else if Some(c) == self.delim {
+                field_start = true;
+            } else if self.delim.is_none() && is_space(c) {
+                field_start = true;
+            } else if self.at_comment(b, i) {
+                // The rest of the physical line is a comment.
+                let (e, next) = super::text_read::next_line(b, i);
+                return (e, next);
+            } else {
+                field_start = false;
+            }
+            i += 1;
+        }
+        (n, n)
+    }
+
     /// The quoting tokenizer; it also ends the line at an unquoted comment marker (the caller
     /// does not cut comments first, so a marker inside quotes stays).
     fn split_quoted(

@@ -219,7 +219,10 @@ fn parse_chunk<T: TextElem>(
         if max_rows.is_some_and(|m| out.rows >= m) {
             break;
         }
-        let (end, next) = next_line(b, pos);
+        let (end, next) = match d.quote {
+            Some(q) => d.quoted_line_end(b, pos, q),
+            None => next_line(b, pos),
+        };
         let line = if d.quote.is_some() {
             &b[pos..end]
         } else {

@@ -182,8 +182,11 @@ fn arg_t<T: ArgElem, const MAX: bool>(
 /// assert_eq!(numox::argmax(&a, None).unwrap().item_as::<i64>().unwrap(), 3);
 /// ```
 pub fn argmax(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => arg_t::<T, true>(a, &axes, |x| x, true))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => arg_t::<T, true>(a, &axes, |x| x, true))
+    }
+    inner(a, axis.into())
 }
 
 /// Indices of the minima along `axis` (`np.argmin(a, axis)`), as [`argmax`].
@@ -198,8 +201,11 @@ pub fn argmax(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// );
 /// ```
 pub fn argmin(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => arg_t::<T, false>(a, &axes, |x| x, true))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => arg_t::<T, false>(a, &axes, |x| x, true))
+    }
+    inner(a, axis.into())
 }
 
 /// `np.nanargmax(a, axis)`: [`argmax`] with NaN ignored; a slice of only NaN is the error

@@ -108,8 +108,11 @@ fn extreme_t<T: Extremum, const MAX: bool, const SKIP: bool>(
 /// );
 /// ```
 pub fn min(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, false, false>(a, &axes, "minimum"))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, false, false>(a, &axes, "minimum"))
+    }
+    inner(a, axis.into())
 }
 
 /// Maximum over the given axes (`np.max(a, axis)`); NaN propagates.
@@ -119,8 +122,11 @@ pub fn min(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::max(&a, 1).unwrap().to_vec::<i64>().unwrap(), vec![3, 5]);
 /// ```
 pub fn max(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, true, false>(a, &axes, "maximum"))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, true, false>(a, &axes, "maximum"))
+    }
+    inner(a, axis.into())
 }
 
 /// `np.amin`, the same as [`min`].
@@ -149,10 +155,13 @@ pub fn amax(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::ptp(&a, 1).unwrap().to_vec::<f64>().unwrap(), vec![5.0, 1.0]);
 /// ```
 pub fn ptp(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    let hi = max(a, &axes)?;
-    let lo = min(a, &axes)?;
-    crate::subtract(&hi, &lo)
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        let hi = max(a, &axes)?;
+        let lo = min(a, &axes)?;
+        crate::subtract(&hi, &lo)
+    }
+    inner(a, axis.into())
 }
 
 /// Minimum ignoring NaN (`np.nanmin(a, axis)`): an all-NaN slice gives NaN (NumPy warns); an
@@ -163,8 +172,11 @@ pub fn ptp(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::nanmin(&a, None).unwrap().item_as::<f64>().unwrap(), 1.5);
 /// ```
 pub fn nanmin(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, false, true>(a, &axes, "fmin"))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, false, true>(a, &axes, "fmin"))
+    }
+    inner(a, axis.into())
 }
 
 /// Maximum ignoring NaN (`np.nanmax(a, axis)`).
@@ -176,6 +188,9 @@ pub fn nanmin(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert!(m[1].is_nan());
 /// ```
 pub fn nanmax(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, true, true>(a, &axes, "fmax"))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => extreme_t::<T, true, true>(a, &axes, "fmax"))
+    }
+    inner(a, axis.into())
 }

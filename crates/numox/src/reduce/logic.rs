@@ -40,8 +40,11 @@ impl<T: Classify, const ANY: bool> Fold<T> for Truth<ANY> {
 /// assert_eq!(numox::any(&a, 1).unwrap().to_vec::<bool>().unwrap(), vec![true, false]);
 /// ```
 pub fn any(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, false, &Truth::<true>))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, false, &Truth::<true>))
+    }
+    inner(a, axis.into())
 }
 
 /// Whether every element along the given axes is true (`np.all(a, axis)`); `true` over nothing.
@@ -51,8 +54,11 @@ pub fn any(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::all(&a, 0).unwrap().to_vec::<bool>().unwrap(), vec![false, true]);
 /// ```
 pub fn all(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, true, &Truth::<false>))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, true, &Truth::<false>))
+    }
+    inner(a, axis.into())
 }
 
 /// The number of nonzero elements along the given axes, as int64 (`np.count_nonzero(a,
@@ -63,6 +69,9 @@ pub fn all(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::count_nonzero_axis(&a, 1).unwrap().to_vec::<i64>().unwrap(), vec![2, 1]);
 /// ```
 pub fn count_nonzero_axis(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, 0i64, &super::sum::CountIf(|x: T| x.truthy())))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, 0i64, &super::sum::CountIf(|x: T| x.truthy())))
+    }
+    inner(a, axis.into())
 }

@@ -216,8 +216,11 @@ impl<T: FloatSum> FromNan for T {
 /// assert_eq!(numox::var(&a, 0, 1).unwrap().to_vec::<f64>().unwrap(), vec![2.0, 2.0]);
 /// ```
 pub fn var(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => moments::<T, false>(a, &axes, ddof, false))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes, ddof: usize) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => moments::<T, false>(a, &axes, ddof, false))
+    }
+    inner(a, axis.into(), ddof)
 }
 
 /// Standard deviation, the square root of [`var`] (`np.std(a, axis, ddof=ddof)`).
@@ -227,8 +230,11 @@ pub fn var(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
 /// assert_eq!(numox::std(&a, None, 0).unwrap().item_as::<f64>().unwrap(), 2.0);
 /// ```
 pub fn std(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => moments::<T, false>(a, &axes, ddof, true))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes, ddof: usize) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => moments::<T, false>(a, &axes, ddof, true))
+    }
+    inner(a, axis.into(), ddof)
 }
 
 /// Variance ignoring NaN (`np.nanvar(a, axis, ddof=ddof)`); a slice with no more than `ddof`
@@ -239,11 +245,14 @@ pub fn std(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
 /// assert_eq!(numox::nanvar(&a, None, 0).unwrap().item_as::<f64>().unwrap(), 1.0);
 /// ```
 pub fn nanvar(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
-    let axes = axis.into();
-    if !super::sum::masks_nan(a.dtype()) {
-        return var(a, axes, ddof);
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes, ddof: usize) -> Result<Array> {
+        if !super::sum::masks_nan(a.dtype()) {
+            return var(a, axes, ddof);
+        }
+        crate::dispatch_inexact!(a.dtype(), T => moments::<T, true>(a, &axes, ddof, false), else _ => var(a, axes, ddof))
     }
-    crate::dispatch_inexact!(a.dtype(), T => moments::<T, true>(a, &axes, ddof, false), else _ => var(a, axes, ddof))
+    inner(a, axis.into(), ddof)
 }
 
 /// Standard deviation ignoring NaN (`np.nanstd(a, axis, ddof=ddof)`).
@@ -253,9 +262,12 @@ pub fn nanvar(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
 /// assert_eq!(numox::nanstd(&a, None, 0).unwrap().item_as::<f64>().unwrap(), 1.0);
 /// ```
 pub fn nanstd(a: &Array, axis: impl Into<Axes>, ddof: usize) -> Result<Array> {
-    let axes = axis.into();
-    if !super::sum::masks_nan(a.dtype()) {
-        return std(a, axes, ddof);
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes, ddof: usize) -> Result<Array> {
+        if !super::sum::masks_nan(a.dtype()) {
+            return std(a, axes, ddof);
+        }
+        crate::dispatch_inexact!(a.dtype(), T => moments::<T, true>(a, &axes, ddof, true), else _ => std(a, axes, ddof))
     }
-    crate::dispatch_inexact!(a.dtype(), T => moments::<T, true>(a, &axes, ddof, true), else _ => std(a, axes, ddof))
+    inner(a, axis.into(), ddof)
 }

@@ -129,8 +129,11 @@ pub(crate) fn map_out<A: Element, B: Element>(
 /// assert_eq!(sum(&a, Axes::from(1).keepdims()).unwrap().shape(), &[2, 1]);
 /// ```
 pub fn sum(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, Default::default(), &SumFold(|x: T| x)))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(a, &axes, Default::default(), &SumFold(|x: T| x)))
+    }
+    inner(a, axis.into())
 }
 
 /// Product of array elements over the given axes (`np.prod(a, axis)`), in the dtypes of [`sum`].
@@ -140,8 +143,11 @@ pub fn sum(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::prod(&a, 1).unwrap().to_vec::<f64>().unwrap(), vec![2.0, 12.0]);
 /// ```
 pub fn prod(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => prod_with::<T>(a, &axes, |x| x))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => prod_with::<T>(a, &axes, |x| x))
+    }
+    inner(a, axis.into())
 }
 
 fn prod_with<T: Summable>(a: &Array, axes: &Axes, m: impl Fn(T) -> T + Sync) -> Result<Array> {
@@ -155,12 +161,15 @@ fn prod_with<T: Summable>(a: &Array, axes: &Axes, m: impl Fn(T) -> T + Sync) -> 
 /// assert_eq!(numox::nansum(&a, None).unwrap().item_as::<f64>().unwrap(), 3.5);
 /// ```
 pub fn nansum(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    if !masks_nan(a.dtype()) {
-        return sum(a, axes);
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        if !masks_nan(a.dtype()) {
+            return sum(a, axes);
+        }
+        crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(
+            a, &axes, Default::default(), &SumFold(|x: T| nan_to(x, T::default()))))
     }
-    crate::dispatch_dtype!(a.dtype(), T => reduce::<T, _>(
-        a, &axes, Default::default(), &SumFold(|x: T| nan_to(x, T::default()))))
+    inner(a, axis.into())
 }
 
 /// Product treating NaN as one (`np.nanprod(a, axis)`).
@@ -170,11 +179,14 @@ pub fn nansum(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 /// assert_eq!(numox::nanprod(&a, None).unwrap().item_as::<f64>().unwrap(), 6.0);
 /// ```
 pub fn nanprod(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    if !masks_nan(a.dtype()) {
-        return prod(a, axes);
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        if !masks_nan(a.dtype()) {
+            return prod(a, axes);
+        }
+        crate::dispatch_dtype!(a.dtype(), T => prod_with::<T>(a, &axes, |x| nan_to(x, T::one())))
     }
-    crate::dispatch_dtype!(a.dtype(), T => prod_with::<T>(a, &axes, |x| nan_to(x, T::one())))
+    inner(a, axis.into())
 }
 
 /// Arithmetic mean over the given axes (`np.mean(a, axis)`): integers and booleans average in
@@ -187,8 +199,11 @@ pub fn nanprod(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
 ///     .unwrap().item_as::<f64>().unwrap().is_nan());
 /// ```
 pub fn mean(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    crate::dispatch_dtype!(a.dtype(), T => mean_t::<T>(a, &axes))
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        crate::dispatch_dtype!(a.dtype(), T => mean_t::<T>(a, &axes))
+    }
+    inner(a, axis.into())
 }
 
 fn mean_t<T: Meanable>(a: &Array, axes: &Axes) -> Result<Array> {
@@ -207,11 +222,14 @@ fn mean_t<T: Meanable>(a: &Array, axes: &Axes) -> Result<Array> {
 /// assert_eq!(numox::nanmean(&a, None).unwrap().item_as::<f64>().unwrap(), 2.5);
 /// ```
 pub fn nanmean(a: &Array, axis: impl Into<Axes>) -> Result<Array> {
-    let axes = axis.into();
-    if !masks_nan(a.dtype()) {
-        return mean(a, axes);
+    // Non-generic body: compiled once here, not in every crate that calls it.
+    fn inner(a: &Array, axes: Axes) -> Result<Array> {
+        if !masks_nan(a.dtype()) {
+            return mean(a, axes);
+        }
+        crate::dispatch_inexact!(a.dtype(), T => nanmean_t::<T>(a, &axes), else _ => mean(a, axes))
     }
-    crate::dispatch_inexact!(a.dtype(), T => nanmean_t::<T>(a, &axes), else _ => mean(a, axes))
+    inner(a, axis.into())
 }
 
 fn nanmean_t<T: FloatSum + Summable<Acc = T>>(a: &Array, axes: &Axes) -> Result<Array> {

@@ -326,7 +326,14 @@ macro_rules! binary_ufuncs {
             a: impl Into<$crate::ufunc::Operand<'a>>,
             b: impl Into<$crate::ufunc::Operand<'a>>,
         ) -> $crate::Result<$crate::Array> {
-            $crate::ufunc::define::call_binary_new($Op::$variant, a.into(), b.into())
+            // The generic shell converts; the non-generic body is compiled once, in numox.
+            fn inner(
+                a: $crate::ufunc::Operand<'_>,
+                b: $crate::ufunc::Operand<'_>,
+            ) -> $crate::Result<$crate::Array> {
+                $crate::ufunc::define::call_binary_new($Op::$variant, a, b)
+            }
+            inner(a.into(), b.into())
         }
 
         impl $crate::Array {
@@ -362,8 +369,14 @@ macro_rules! binary_ufuncs {
             b: impl Into<$crate::ufunc::Operand<'a>>,
             out: &mut $crate::Array,
         ) -> $crate::Result<()> {
-            $crate::ufunc::define::call_binary($Op::$variant, a.into(), b.into(), Some(out))
-                .map(|_| ())
+            fn inner(
+                a: $crate::ufunc::Operand<'_>,
+                b: $crate::ufunc::Operand<'_>,
+                out: &mut $crate::Array,
+            ) -> $crate::Result<()> {
+                $crate::ufunc::define::call_binary($Op::$variant, a, b, Some(out)).map(|_| ())
+            }
+            inner(a.into(), b.into(), out)
         }
     )*};
 }
@@ -379,9 +392,10 @@ macro_rules! unary_ufuncs {
      $($(#[$doc:meta])* $name:ident, $name_out:ident => $variant:ident $(, op $op:literal)?;)*) => {$(
         $(#[$doc])*
         pub fn $name<'a>(a: impl Into<$crate::ufunc::Operand<'a>>) -> $crate::Result<$crate::Array> {
-            $crate::ufunc::define::done($crate::ufunc::define::call_unary(
-                $Op::$variant, a.into(), None,
-            ))
+            fn inner(a: $crate::ufunc::Operand<'_>) -> $crate::Result<$crate::Array> {
+                $crate::ufunc::define::done($crate::ufunc::define::call_unary($Op::$variant, a, None))
+            }
+            inner(a.into())
         }
 
         impl $crate::Array {
@@ -412,7 +426,10 @@ macro_rules! unary_ufuncs {
             a: impl Into<$crate::ufunc::Operand<'a>>,
             out: &mut $crate::Array,
         ) -> $crate::Result<()> {
-            $crate::ufunc::define::call_unary($Op::$variant, a.into(), Some(out)).map(|_| ())
+            fn inner(a: $crate::ufunc::Operand<'_>, out: &mut $crate::Array) -> $crate::Result<()> {
+                $crate::ufunc::define::call_unary($Op::$variant, a, Some(out)).map(|_| ())
+            }
+            inner(a.into(), out)
         }
     )*};
 }
