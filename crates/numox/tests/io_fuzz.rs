@@ -180,7 +180,7 @@ fn fuzz_npy_and_npz_readers() {
     let seeds = seeds();
     assert!(seeds.len() > 90);
     let path = std::env::temp_dir().join(format!("numox-fuzz-{}.bin", std::process::id()));
-    let mut rng = Rng(0x5EED_0F_F022);
+    let mut rng = Rng(0x005E_ED0F_F022);
     let mut accepted = 0;
     for it in 0..iters {
         let seed = &seeds[rng.below(seeds.len())];

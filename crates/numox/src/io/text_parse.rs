@@ -141,9 +141,7 @@ impl Dialect {
             } else if field_start && c == q {
                 in_quote = true;
                 field_start = false;
-            } else if Some(c) == self.delim {
-                field_start = true;
-            } else if self.delim.is_none() && is_space(c) {
+            } else if Some(c) == self.delim || (self.delim.is_none() && is_space(c)) {
                 field_start = true;
             } else if self.at_comment(b, i) {
                 // The rest of the physical line is a comment.
