@@ -90,8 +90,8 @@ fn main() -> numox::Result<()> {
         }
     );
     println!(
-        "peak anonymous memory {:.0} MiB; peak resident {:.2} GiB (file pages count while mapped)",
-        peak_anon as f64 / 1024.0,
+        "peak anonymous memory {peak_anon} KiB; peak resident {:.2} GiB (the file's clean \
+         page-cache pages count while mapped; the kernel drops them when memory is needed)",
         status_kib("VmHWM:").unwrap_or(0) as f64 / (1 << 20) as f64
     );
     std::fs::remove_file(&path).ok();
