@@ -52,6 +52,12 @@
 //! | `rng.integers(0, 10, 5, dtype=np.uint8, endpoint=True)` | `rng.integers_with(0, Some(10), &[5], IntegersOpts { dtype: DType::UInt8, endpoint: true })?` |
 //! | `np.random.seed(0); np.random.rand(3)` | `random::seed(0)?; random::rand(3)?` |
 //! | `rs = np.random.RandomState(0); rs.randint(0, 100, 10)` | `let mut rs = RandomState::new(0)?; rs.randint(0, Some(100), 10)?` |
+//! | `np.save("a.npy", a)`, `np.load("a.npy")` | `io::write_npy("a.npy", &a)?`, `io::read_npy("a.npy")?` |
+//! | `np.savez("d.npz", x=x)`, `np.load("d.npz")["x"]` | `io::savez("d.npz", &[("x", &x)])?`, `io::NpzFile::open("d.npz")?.get("x")?` |
+//! | `np.load("a.npy", mmap_mode="r+")` | `io::open_memmap("a.npy", MmapMode::ReadWrite)?` |
+//! | `np.loadtxt("d.csv", delimiter=",")` | `io::loadtxt("d.csv", &LoadTxtOpts { delimiter: Some(",".into()), ..Default::default() })?` |
+//! | `np.genfromtxt("d.csv", delimiter=",")` (missing fields: NaN) | `let (a, report) = io::genfromtxt("d.csv", &GenFromTxtOpts { delimiter: Some(",".into()), ..Default::default() })?` |
+//! | `np.asarray(PIL.Image.open("p.png"))` | `io::read_image("p.png")?` |
 //!
 //! Every array-creation routine is listed in [`creation`].
 //!
