@@ -51,6 +51,7 @@ AREAS = [
     "io_npy",
     "io_text",
     "io_image",
+    "ml",
 ]
 
 HERE = pathlib.Path(__file__).resolve().parent

@@ -83,6 +83,7 @@ mod kernels;
 pub mod layout;
 pub mod linalg;
 pub mod manip;
+pub mod ml;
 pub mod print;
 pub mod promote;
 pub mod random;
