@@ -14,11 +14,7 @@ fn pair(y_true: &Array, y_pred: &Array) -> Result<(Array, Array)> {
             y_pred.shape()
         )));
     }
-    if y_true.size() == 0 {
-        return Err(Error::Value(
-            "Found array with 0 sample(s) while a minimum of 1 is required.".into(),
-        ));
-    }
+    super::check_nonempty(y_true)?;
     Ok((as_float(y_true)?, as_float(y_pred)?))
 }
 
@@ -107,11 +103,7 @@ pub fn categorical_cross_entropy_with_logits(labels: &Array, logits: &Array) -> 
             labels.shape()
         )));
     }
-    if labels.size() == 0 {
-        return Err(Error::Value(
-            "Found array with 0 sample(s) while a minimum of 1 is required.".into(),
-        ));
-    }
+    super::check_nonempty(labels)?;
     let idx = super::data::class_indices(labels, logits.shape()[1])?;
     let ls = super::log_softmax(logits, 1)?;
     let picked = crate::take_along_axis(&ls, &idx.reshape(&[-1, 1])?, Some(1))?;

@@ -12,11 +12,7 @@ fn labels_pair(y_true: &Array, y_pred: &Array) -> Result<()> {
             y_pred.shape()
         )));
     }
-    if y_true.size() == 0 {
-        return Err(Error::Value(
-            "Found array with 0 sample(s) while a minimum of 1 is required.".into(),
-        ));
-    }
+    super::check_nonempty(y_true)?;
     Ok(())
 }
 

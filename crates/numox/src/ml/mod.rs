@@ -76,6 +76,16 @@ pub(crate) fn check_2d(a: &Array, who: &str) -> Result<()> {
     Ok(())
 }
 
+/// scikit-learn's refusal of empty input.
+pub(crate) fn check_nonempty(a: &Array) -> Result<()> {
+    if a.size() == 0 {
+        return Err(Error::Value(
+            "Found array with 0 sample(s) while a minimum of 1 is required.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// scikit-learn's `check_consistent_length` on the first axes.
 pub(crate) fn check_same_len(a: &Array, b: &Array) -> Result<()> {
     let n = |x: &Array| if x.ndim() == 0 { 1 } else { x.shape()[0] };
