@@ -13,6 +13,11 @@
 //! assert_eq!(t.to_vec::<f64>().unwrap(), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
 //! ```
 //!
+//! The [`guide`] walks the NumPy-for-machine-learning roadmap step by step (creation, indexing,
+//! shapes, dtypes, ufuncs, aggregation, broadcasting, masks, linear algebra, random numbers,
+//! memory layout, NaN, scaling, costs, gradients), NumPy and numox side by side; [`ml`] holds
+//! the ML building blocks.
+//!
 //! ## For NumPy users
 //! | NumPy | numox |
 //! |---|---|
@@ -76,6 +81,7 @@ pub mod creation;
 pub mod dispatch;
 pub mod dtype;
 pub mod error;
+pub mod guide;
 pub mod index;
 pub mod io;
 mod iter;
