@@ -140,20 +140,28 @@ pub fn run(r: &mut Report, _s: Settings) -> Res<Summary> {
         &std_png,
     );
 
-    // Digits: the first 100 images arranged 10x10, each pixel enlarged 4x.
+    // Digits: the first 100 images arranged 10x10 with a 2-pixel gap, each pixel enlarged 3x.
     let (x, _) = crate::mlp::load_digits()?;
-    let first = x.slice_axis(0, None, Some(100), 1)?;
-    let grid = first
-        .reshape(&[10, 10, 8, 8])?
+    let imgs = x.slice_axis(0, None, Some(100), 1)?.reshape(&[100, 8, 8])?;
+    let imgs = numox::concatenate(
+        &[&imgs, &Array::zeros(&[100, 8, 2], DType::Float64)?],
+        Some(2),
+    )?;
+    let imgs = numox::concatenate(
+        &[&imgs, &Array::zeros(&[100, 2, 10], DType::Float64)?],
+        Some(1),
+    )?;
+    let grid = imgs
+        .reshape(&[10, 10, 10, 10])?
         .permute_axes(&[0, 2, 1, 3])?
-        .reshape(&[80, 80])?;
-    let up = Array::from_vec((0i64..320).map(|i| i / 4).collect::<Vec<_>>());
+        .reshape(&[100, 100])?;
+    let up = Array::from_vec((0i64..300).map(|i| i / 3).collect::<Vec<_>>());
     let big = numox::take(&grid, &up, Some(0), TakeMode::Raise)?;
     let big = numox::take(&big, &up, Some(1), TakeMode::Raise)?;
     let inverted = numox::subtract(1.0, &big)?;
     let digits_png = dir.join("digits_grid.png");
     numox::io::write_png(&digits_png, &to_u8_image(&inverted)?)?;
-    r.image("the first 100 digits (8x8 each, enlarged 4x)", &digits_png);
+    r.image("the first 100 digits (8x8 each, enlarged 3x)", &digits_png);
 
     sum.metric(
         "std_mean_err",

@@ -38,7 +38,7 @@ pub fn run(r: &mut Report, s: Settings) -> Res<Summary> {
     let mut scaler = StandardScaler::new();
     let ztr = design(&scaler.fit_transform(&xtr)?)?;
     let n = ztr.shape()[0] as f64;
-    let epochs = if s.reduced { 3000 } else { 20000 };
+    let epochs = if s.reduced { 1000 } else { 5000 };
     let (lr, beta) = (0.05, 0.9);
     let mut w = Array::zeros(&[ztr.shape()[1]], numox::DType::Float64)?;
     let mut v = w.copy();
@@ -52,7 +52,7 @@ pub fn run(r: &mut Report, s: Settings) -> Res<Summary> {
         let grad = numox::multiply(&matmul(&zt, &resid)?, 2.0 / n)?;
         v = (numox::multiply(&v, beta)? + &grad)?;
         w = (&w - numox::multiply(&v, lr)?)?;
-        if epoch % 200 == 0 {
+        if epoch % 100 == 0 {
             pb.set_position(epoch as u64);
             pb.set_message(format!("mse {loss:.1}"));
         }
@@ -99,15 +99,19 @@ pub fn run(r: &mut Report, s: Settings) -> Res<Summary> {
     ));
 
     let loss_png = r.dir().join("linreg_loss.png");
-    let shown = &losses[..losses.len().min(2000)];
+    let shown = &losses[..losses.len().min(300)];
     plot::lines(
         &loss_png,
         "Diabetes: gradient descent training MSE",
         "epoch",
         "MSE",
         &[("train MSE", shown)],
+        true,
     )?;
-    r.image("gradient-descent loss (first 2000 epochs)", &loss_png);
+    r.image(
+        &format!("gradient-descent loss (first {} epochs)", shown.len()),
+        &loss_png,
+    );
     let pva_png = r.dir().join("linreg_pred_vs_actual.png");
     plot::predicted_vs_actual(
         &pva_png,

@@ -88,6 +88,7 @@ pub fn run(r: &mut Report, s: Settings) -> Res<Summary> {
         "epoch",
         "loss",
         &[("train", &train_loss), ("test", &test_loss)],
+        true,
     )?;
     r.image("logistic regression loss curves", &png);
     sum.metric("train_accuracy", acc_tr);

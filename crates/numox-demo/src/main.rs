@@ -82,7 +82,9 @@ fn run_all(dir: &Path, settings: Settings) -> Res<(PathBuf, Vec<Summary>)> {
 }
 
 fn fmt_metric(v: f64) -> String {
-    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e4) {
+    if v.fract() == 0.0 && v.abs() < 1e9 {
+        format!("{v:.0}")
+    } else if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e4) {
         format!("{v:.2e}")
     } else {
         format!("{v:.4}")

@@ -129,8 +129,8 @@ pub fn run(r: &mut Report, s: Settings) -> Res<Summary> {
     );
 
     // Mini-batch SGD with momentum.
-    let epochs = if s.reduced { 6 } else { 40 };
-    let (lr, beta, bs) = (0.1, 0.9, 32usize);
+    let epochs = if s.reduced { 6 } else { 30 };
+    let (lr, beta, bs) = (0.05, 0.9, 32usize);
     let zero = |a: &Array| {
         a.astype(numox::DType::Float64)
             .and_then(|b| numox::multiply(&b, 0.0))
@@ -189,6 +189,7 @@ pub fn run(r: &mut Report, s: Settings) -> Res<Summary> {
         "epoch",
         "loss",
         &[("train", &train_loss), ("test", &test_loss)],
+        true,
     )?;
     r.image("MLP loss curves", &loss_png);
     let k = cm.shape()[0];
