@@ -37,6 +37,49 @@ impl Report {
         let _ = writeln!(self.text, "{label}:\n\n```text\n{body}\n```\n");
     }
 
+    /// The folder the report and its pictures go into.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A markdown table (echoed to the terminal as aligned text).
+    pub fn table(&mut self, header: &[&str], rows: &[Vec<String>]) {
+        let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
+        for r in rows {
+            for (w, c) in widths.iter_mut().zip(r) {
+                *w = (*w).max(c.len());
+            }
+        }
+        let line = |cells: Vec<&str>| {
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{c:>w$}"))
+                .collect();
+            padded.join("  ")
+        };
+        println!("{}", line(header.to_vec()));
+        for r in rows {
+            println!("{}", line(r.iter().map(String::as_str).collect()));
+        }
+        let _ = writeln!(self.text, "| {} |", header.join(" | "));
+        let _ = writeln!(self.text, "|{}", "---|".repeat(header.len()));
+        for r in rows {
+            let _ = writeln!(self.text, "| {} |", r.join(" | "));
+        }
+        self.text.push('\n');
+    }
+
+    /// A picture written into the report's folder, linked by its file name.
+    pub fn image(&mut self, alt: &str, file: &Path) {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!("[picture] {alt}: {name}");
+        let _ = writeln!(self.text, "![{alt}]({name})\n");
+    }
+
     /// Writes the report file and returns its path.
     pub fn finish(self) -> std::io::Result<PathBuf> {
         let path = self.dir.join("report.md");
