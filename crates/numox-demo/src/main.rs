@@ -134,4 +134,15 @@ mod tests {
         assert!(get("logreg", "test_accuracy") > 0.9);
         assert_eq!(sums.len(), 6);
     }
+
+    /// The bar: the MLP at the demo's full settings reaches 95% on digits' test split.
+    #[test]
+    fn mlp_full_settings_reaches_95_percent() {
+        let tmp = tempfile::tempdir().expect("temporary directory");
+        let mut r = report::Report::new(tmp.path()).expect("report");
+        let s = mlp::run(&mut r, Settings { reduced: false }).expect("the MLP trains");
+        let acc = s.get("test_accuracy");
+        assert!(acc >= 0.95, "test accuracy {acc}");
+        assert!(s.get("grad_check_rel_err") < 1e-6);
+    }
 }
