@@ -84,6 +84,34 @@ impl Array {
         Array::from_buffer(vec_buffer(vec![value]), T::DTYPE, Layout::contiguous(&[]))
     }
 
+    /// A 0-d array holding a [`Scalar`](crate::Scalar) of any dtype (`np.asarray(np.float32(2))`).
+    ///
+    /// ```
+    /// use numox::{Array, DType, Scalar};
+    /// let a = Array::from_scalar(Scalar::Float32(2.5));
+    /// assert_eq!((a.ndim(), a.dtype()), (0, DType::Float32));
+    /// ```
+    pub fn from_scalar(value: crate::dtype::Scalar) -> Array {
+        use crate::dtype::Scalar as S;
+        match value {
+            S::Bool(v) => Array::scalar(v),
+            S::Int8(v) => Array::scalar(v),
+            S::Int16(v) => Array::scalar(v),
+            S::Int32(v) => Array::scalar(v),
+            S::Int64(v) => Array::scalar(v),
+            S::UInt8(v) => Array::scalar(v),
+            S::UInt16(v) => Array::scalar(v),
+            S::UInt32(v) => Array::scalar(v),
+            S::UInt64(v) => Array::scalar(v),
+            S::Float16(v) => Array::scalar(v),
+            S::BFloat16(v) => Array::scalar(v),
+            S::Float32(v) => Array::scalar(v),
+            S::Float64(v) => Array::scalar(v),
+            S::Complex64(v) => Array::scalar(v),
+            S::Complex128(v) => Array::scalar(v),
+        }
+    }
+
     /// An array of zeros (`np.zeros(shape, dtype)`). Large arrays are mapped lazily, so this costs
     /// no pass over memory.
     ///

@@ -5,8 +5,12 @@
 //!   and a copying `to_ndarray` (module `bridge::ndarray`).
 //! - `arrow`: 1-D arrays to and from Apache Arrow arrays, zero-copy where the memory allows (module
 //!   `bridge::arrow` tells which conversions copy and how nulls are handled).
+//!
+//! [`raw`] (always built) holds the unsafe primitives that language bindings build on: foreign
+//! memory as an array, an array's pointer and byte strides, and writes through shared views.
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
 #[cfg(feature = "ndarray")]
 pub mod ndarray;
+pub mod raw;
