@@ -183,6 +183,17 @@ impl PyArr {
         }
     }
 
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let Some(&n) = self.a.shape().first() else {
+            return Err(PyTypeError::new_err("iteration over a 0-d array"));
+        };
+        let mut items = Vec::with_capacity(n);
+        for i in 0..n {
+            items.push(PyArr::new(self.a.index_axis(0, i as isize).py()?));
+        }
+        Ok(PyList::new(py, items)?.into_any().try_iter()?.into_any())
+    }
+
     fn __repr__(&self) -> String {
         array_repr(&self.a, &get_printoptions())
     }
