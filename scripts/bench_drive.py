@@ -57,8 +57,13 @@ def main():
         if name not in cases and (not args.filter or any(f in name for f in args.filter.split(","))):
             print(f"bench: {name} has a NumPy entry but no Rust entry", file=sys.stderr)
             cases[name] = {"bytes": 0, "numox": "absent", "ndarray": "absent", "note": "no Rust entry"}
-    names = ",".join(cases)
-    rust_names = ",".join(n for n, c in cases.items() if c["note"] != "no Rust entry")
+    # Python-level cases: numox's bindings and NumPy timed from one Python process.
+    py_names = [f[1] for f in lines([sys.executable, HERE / "bench_py.py", "list"]) if f[0] == "CASE"]
+    py_names = [n for n in py_names if not args.filter or any(f in n for f in args.filter.split(","))]
+    for name in py_names:
+        cases[name] = {"bytes": 0, "numox": "py", "ndarray": "absent", "note": "timed from Python"}
+    names = ",".join(n for n in cases if n not in py_names)
+    rust_names = ",".join(n for n, c in cases.items() if c["note"] not in ("no Rust entry", "timed from Python"))
 
     samples_by = {}  # (case, implementation) -> seconds per call, all rounds
     numpy_cmd = [sys.executable, HERE / "bench_numpy.py", "run", "--cases", names,
@@ -68,7 +73,11 @@ def main():
         rust_cmd = [args.runner, "run", "--cases", rust_names, "--samples", str(samples),
                     "--min-sample-ms", str(min_ms), "--round", str(r)]
         # Alternate who goes first, too.
-        for cmd in (numpy_cmd, rust_cmd) if r % 2 == 0 else (rust_cmd, numpy_cmd):
+        cmds = [numpy_cmd, rust_cmd] if r % 2 == 0 else [rust_cmd, numpy_cmd]
+        if py_names:
+            cmds.append([sys.executable, HERE / "bench_py.py", "run", "--cases", ",".join(py_names),
+                         "--samples", str(samples), "--min-sample-ms", str(min_ms)])
+        for cmd in cmds:
             for f in lines(cmd):
                 if f[0] == "SAMPLE":
                     samples_by.setdefault((f[1], f[2]), []).append(float(f[3]))

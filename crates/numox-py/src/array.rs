@@ -11,7 +11,14 @@ use pyo3::prelude::*;
 use pyo3::types::{PyComplex, PyList, PyTuple};
 
 /// An n-dimensional array (NumPy's `ndarray`, the Array API's array object).
-#[pyclass(name = "ndarray", module = "numox", frozen, weakref, sequence)]
+#[pyclass(
+    name = "ndarray",
+    module = "numox",
+    frozen,
+    weakref,
+    sequence,
+    freelist = 64
+)]
 pub struct PyArr {
     pub a: Array,
 }

@@ -99,6 +99,9 @@ fn to_array_any(obj: &Bound<'_, PyAny>, dtype: Option<DType>) -> PyResult<Array>
     if let Some(s) = py_scalar(obj)? {
         return scalar_array(s, dtype);
     }
+    if let Some(a) = from_array_struct(obj)? {
+        return Ok(a);
+    }
     if let Ok(iface) = obj.getattr(pyo3::intern!(py, "__array_interface__")) {
         if let Ok(d) = iface.cast::<PyDict>() {
             return from_interface(obj, d);
@@ -395,4 +398,97 @@ fn stack_items(obj: &Bound<'_, PyAny>, dtype: Option<DType>) -> PyResult<Array> 
     }
     let refs: Vec<&Array> = items.iter().collect();
     numox::stack(&refs, 0).py()
+}
+
+/// NumPy's C-level array interface (`__array_struct__`), read from its capsule.
+#[repr(C)]
+struct PyArrayInterface {
+    two: std::ffi::c_int,
+    nd: std::ffi::c_int,
+    typekind: std::ffi::c_char,
+    itemsize: std::ffi::c_int,
+    flags: std::ffi::c_int,
+    shape: *const isize,
+    strides: *const isize,
+    data: *mut u8,
+    descr: *mut pyo3::ffi::PyObject,
+}
+
+const ALIGNED: i32 = 0x100;
+const NOTSWAPPED: i32 = 0x200;
+const WRITEABLE: i32 = 0x400;
+
+/// A zero-copy array over a NumPy array's memory through `__array_struct__` (the fast path of
+/// `numox.asarray(numpy_array)`); `None` when the object has none or it needs the slow path
+/// (byte-swapped, unaligned, bfloat16 or other void types).
+fn from_array_struct(obj: &Bound<'_, PyAny>) -> PyResult<Option<Array>> {
+    let py = obj.py();
+    if !obj.get_type().name().is_ok_and(|n| n == "ndarray") {
+        return Ok(None);
+    }
+    let Ok(cap) = obj.getattr(pyo3::intern!(py, "__array_struct__")) else {
+        return Ok(None);
+    };
+    // SAFETY: NumPy's `__array_struct__` is a capsule (unnamed) over a `PyArrayInterface` that
+    // lives as long as the capsule, which the owner below holds along with the array.
+    unsafe {
+        let p = cap.as_ptr();
+        let name = pyo3::ffi::PyCapsule_GetName(p);
+        if !pyo3::ffi::PyErr_Occurred().is_null() {
+            pyo3::ffi::PyErr_Clear();
+            return Ok(None);
+        }
+        let ptr = pyo3::ffi::PyCapsule_GetPointer(p, name) as *const PyArrayInterface;
+        if ptr.is_null() {
+            pyo3::ffi::PyErr_Clear();
+            return Ok(None);
+        }
+        let s = &*ptr;
+        if s.two != 2 || s.flags & (ALIGNED | NOTSWAPPED) != (ALIGNED | NOTSWAPPED) {
+            return Ok(None);
+        }
+        let size = s.itemsize as usize;
+        let dtype = match (s.typekind as u8 as char, size) {
+            ('b', 1) => DType::Bool,
+            ('i', 1) => DType::Int8,
+            ('i', 2) => DType::Int16,
+            ('i', 4) => DType::Int32,
+            ('i', 8) => DType::Int64,
+            ('u', 1) => DType::UInt8,
+            ('u', 2) => DType::UInt16,
+            ('u', 4) => DType::UInt32,
+            ('u', 8) => DType::UInt64,
+            ('f', 2) => DType::Float16,
+            ('f', 4) => DType::Float32,
+            ('f', 8) => DType::Float64,
+            ('c', 8) => DType::Complex64,
+            ('c', 16) => DType::Complex128,
+            _ => return Ok(None),
+        };
+        let nd = s.nd as usize;
+        let shape: Vec<usize> = (0..nd).map(|i| *s.shape.add(i) as usize).collect();
+        let strides: Vec<isize> = if s.strides.is_null() {
+            c_strides(&shape, size)
+        } else {
+            (0..nd).map(|i| *s.strides.add(i)).collect()
+        };
+        let (lo, hi) = byte_span(&shape, &strides, size);
+        let base = s.data.wrapping_offset(lo);
+        let owner: Box<dyn std::any::Any + Send + Sync> =
+            Box::new((obj.clone().unbind(), cap.clone().unbind()));
+        let writeable = s.flags & WRITEABLE != 0;
+        match raw::from_raw_parts(
+            base,
+            (hi - lo) as usize,
+            owner,
+            writeable,
+            dtype,
+            &shape,
+            &strides,
+            (-lo) as usize,
+        ) {
+            Ok(a) => Ok(Some(a)),
+            Err(_) => Ok(None),
+        }
+    }
 }

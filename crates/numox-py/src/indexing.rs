@@ -3,7 +3,7 @@
 
 use crate::array::{value_array, PyArr};
 use crate::convert::to_array;
-use crate::errors::{type_error, IntoPyResult};
+use crate::errors::IntoPyResult;
 use numox::index::Idx;
 use numox::{bridge::raw, Array, DType};
 use pyo3::prelude::*;
@@ -15,25 +15,7 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<Idx> {
         return Ok(Idx::Int(obj.extract::<isize>()?));
     }
     if let Ok(s) = obj.cast::<PySlice>() {
-        let part = |name: &str| -> PyResult<Option<isize>> {
-            let v = s.getattr(name)?;
-            if v.is_none() {
-                Ok(None)
-            } else {
-                Ok(Some(v.call_method0("__index__").map_err(|_| {
-                    type_error("slice indices must be integers or None or have an __index__ method")
-                })?.extract::<isize>()?))
-            }
-        };
-        let step = part("step")?.unwrap_or(1);
-        if step == 0 {
-            return Err(crate::errors::value_error("slice step cannot be zero"));
-        }
-        return Ok(Idx::Slice {
-            start: part("start")?,
-            stop: part("stop")?,
-            step,
-        });
+        return slice_item(s);
     }
     if obj.is_none() {
         return Ok(Idx::NewAxis);
@@ -75,6 +57,22 @@ fn array_item(a: Array) -> PyResult<Idx> {
     ))
 }
 
+/// A slice's bounds as Python reads them (`__index__` of each part; `None` kept as `None`).
+fn slice_item(s: &Bound<'_, PySlice>) -> PyResult<Idx> {
+    let (mut start, mut stop, mut step) = (0isize, 0isize, 0isize);
+    // SAFETY: `s` is a live slice object; the out-pointers are valid locals.
+    let rc = unsafe { pyo3::ffi::PySlice_Unpack(s.as_ptr(), &mut start, &mut stop, &mut step) };
+    if rc < 0 {
+        return Err(PyErr::fetch(s.py()));
+    }
+    // PySlice_Unpack spells a missing bound as the extreme the step walks towards; those
+    // extremes select what `None` selects, so they map back to `None`.
+    let start = (!(step < 0 && start == isize::MAX)).then_some(start);
+    let stop =
+        (!((step > 0 && stop == isize::MAX) || (step < 0 && stop == isize::MIN))).then_some(stop);
+    Ok(Idx::Slice { start, stop, step })
+}
+
 /// The index items of a key (a tuple is several items; anything else is one).
 pub fn items(key: &Bound<'_, PyAny>) -> PyResult<Vec<Idx>> {
     if let Ok(t) = key.cast::<PyTuple>() {
@@ -87,7 +85,11 @@ pub fn items(key: &Bound<'_, PyAny>) -> PyResult<Vec<Idx>> {
 pub fn getitem(py: Python<'_>, a: &Array, key: &Bound<'_, PyAny>) -> PyResult<Py<PyArr>> {
     // Fast path: one integer on an array with at least one axis (`a[3]`).
     if key.is_exact_instance_of::<PyInt>() && a.ndim() > 0 {
-        let i = key.extract::<isize>()?;
+        // SAFETY: `key` is an int; an overflow sets a Python error, which `fetch` takes.
+        let i = unsafe { pyo3::ffi::PyLong_AsSsize_t(key.as_ptr()) };
+        if i == -1 && PyErr::occurred(py) {
+            return Err(PyErr::fetch(py));
+        }
         return Py::new(py, PyArr::new(a.index_axis(0, i).py()?));
     }
     let it = items(key)?;
