@@ -29,9 +29,12 @@ pub fn int_list(obj: &Bound<'_, PyAny>) -> PyResult<Vec<isize>> {
     if let Ok(a) = obj.cast::<PyArr>() {
         let a = &a.get().a;
         if a.dtype().is_integer() || a.dtype() == DType::Bool {
-            return a.astype(DType::Int64).py()?.to_vec::<i64>().py().map(|v| {
-                v.into_iter().map(|x| x as isize).collect()
-            });
+            return a
+                .astype(DType::Int64)
+                .py()?
+                .to_vec::<i64>()
+                .py()
+                .map(|v| v.into_iter().map(|x| x as isize).collect());
         }
     }
     obj.extract::<Vec<isize>>()
@@ -73,7 +76,9 @@ pub fn arr_list(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Array>> {
     if obj.cast::<PyArr>().is_ok() || obj.hasattr("__array_interface__")? {
         let a = arr(obj)?;
         if a.ndim() == 0 {
-            return Err(value_error("zero-dimensional arrays cannot be concatenated"));
+            return Err(value_error(
+                "zero-dimensional arrays cannot be concatenated",
+            ));
         }
         return (0..a.shape()[0])
             .map(|i| a.index_axis(0, i as isize).py())

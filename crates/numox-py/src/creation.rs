@@ -261,7 +261,11 @@ pub fn meshgrid<'py>(
     let indexing = match indexing {
         "xy" => Indexing::Xy,
         "ij" => Indexing::Ij,
-        _ => return Err(value_error("Valid values for `indexing` are 'xy' and 'ij'.")),
+        _ => {
+            return Err(value_error(
+                "Valid values for `indexing` are 'xy' and 'ij'.",
+            ))
+        }
     };
     let xs = tuple_arrs(arrays)?;
     let xs: Vec<Array> = xs

@@ -128,9 +128,11 @@ fn isdtype_kind(t: DType, kind: &Bound<'_, PyAny>) -> PyResult<bool> {
             "real floating" => t.is_float(),
             "complex floating" => t.is_complex(),
             "numeric" => t != DType::Bool,
-            _ => return Err(value_error(format!(
+            _ => {
+                return Err(value_error(format!(
                 "kind argument must be comprised of NumPy dtypes or strings only, but is a '{s}'"
-            ))),
+            )))
+            }
         });
     }
     if let Ok(d) = kind.cast::<PyDType>() {

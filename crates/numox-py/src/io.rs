@@ -46,7 +46,10 @@ fn save(file: &Bound<'_, PyAny>, arr: &Bound<'_, PyAny>, allow_pickle: bool) -> 
     }
 }
 
-fn zip_args(args: &Bound<'_, PyTuple>, kwds: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<(String, Array)>> {
+fn zip_args(
+    args: &Bound<'_, PyTuple>,
+    kwds: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Vec<(String, Array)>> {
     let mut v = Vec::new();
     for (i, a) in args.iter().enumerate() {
         v.push((format!("arr_{i}"), arr(&a)?));
@@ -55,7 +58,9 @@ fn zip_args(args: &Bound<'_, PyTuple>, kwds: Option<&Bound<'_, PyDict>>) -> PyRe
         for (name, a) in k.iter() {
             let name: String = name.extract()?;
             if v.iter().any(|(n, _)| *n == name) {
-                return Err(value_error(format!("Cannot use un-named variables and keyword {name}")));
+                return Err(value_error(format!(
+                    "Cannot use un-named variables and keyword {name}"
+                )));
             }
             v.push((name, arr(&a)?));
         }
@@ -63,11 +68,18 @@ fn zip_args(args: &Bound<'_, PyTuple>, kwds: Option<&Bound<'_, PyDict>>) -> PyRe
     Ok(v)
 }
 
-fn write_zip(file: &Bound<'_, PyAny>, args: &Bound<'_, PyTuple>, kwds: Option<&Bound<'_, PyDict>>, compressed: bool) -> PyResult<()> {
+fn write_zip(
+    file: &Bound<'_, PyAny>,
+    args: &Bound<'_, PyTuple>,
+    kwds: Option<&Bound<'_, PyDict>>,
+    compressed: bool,
+) -> PyResult<()> {
     let items = zip_args(args, kwds)?;
     let refs: Vec<(&str, &Array)> = items.iter().map(|(n, a)| (n.as_str(), a)).collect();
     let Some(p) = path_of(file)? else {
-        return Err(value_error("savez: file objects are not supported; pass a path"));
+        return Err(value_error(
+            "savez: file objects are not supported; pass a path",
+        ));
     };
     let p = with_suffix(p, ".npz");
     if compressed {
@@ -80,14 +92,22 @@ fn write_zip(file: &Bound<'_, PyAny>, args: &Bound<'_, PyTuple>, kwds: Option<&B
 /// `savez(file, *args, **kwds)`: several arrays in an uncompressed `.npz`.
 #[pyfunction]
 #[pyo3(signature = (file, *args, **kwds))]
-fn savez(file: &Bound<'_, PyAny>, args: &Bound<'_, PyTuple>, kwds: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
+fn savez(
+    file: &Bound<'_, PyAny>,
+    args: &Bound<'_, PyTuple>,
+    kwds: Option<&Bound<'_, PyDict>>,
+) -> PyResult<()> {
     write_zip(file, args, kwds, false)
 }
 
 /// `savez_compressed(file, *args, **kwds)`: several arrays in a deflated `.npz`.
 #[pyfunction]
 #[pyo3(signature = (file, *args, **kwds))]
-fn savez_compressed(file: &Bound<'_, PyAny>, args: &Bound<'_, PyTuple>, kwds: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
+fn savez_compressed(
+    file: &Bound<'_, PyAny>,
+    args: &Bound<'_, PyTuple>,
+    kwds: Option<&Bound<'_, PyDict>>,
+) -> PyResult<()> {
     write_zip(file, args, kwds, true)
 }
 
@@ -127,7 +147,9 @@ impl PyNpz {
         self.with(|z| {
             let name = key.strip_suffix(".npy").unwrap_or(key);
             if !z.contains(name) {
-                return Err(PyKeyError::new_err(format!("{key} is not a file in the archive")));
+                return Err(PyKeyError::new_err(format!(
+                    "{key} is not a file in the archive"
+                )));
             }
             Ok(PyArr::new(z.get(name).py()?))
         })
@@ -142,7 +164,9 @@ impl PyNpz {
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        PyList::new(py, self.files()?)?.try_iter().map(|i| i.into_any())
+        PyList::new(py, self.files()?)?
+            .try_iter()
+            .map(|i| i.into_any())
     }
 
     /// `(name, array)` pairs.
@@ -173,7 +197,10 @@ impl PyNpz {
     }
 
     fn __repr__(&self) -> String {
-        format!("<numox.NpzFile with {} arrays>", self.__len__().unwrap_or(0))
+        format!(
+            "<numox.NpzFile with {} arrays>",
+            self.__len__().unwrap_or(0)
+        )
     }
 }
 
@@ -191,7 +218,13 @@ fn load(
     match path_of(file)? {
         Some(p) => match nio::load(&p).py()? {
             Loaded::Array(a) => Ok(Py::new(py, PyArr::new(a))?.into_any()),
-            Loaded::Npz(z) => Ok(Py::new(py, PyNpz { z: Mutex::new(Some(z)) })?.into_any()),
+            Loaded::Npz(z) => Ok(Py::new(
+                py,
+                PyNpz {
+                    z: Mutex::new(Some(z)),
+                },
+            )?
+            .into_any()),
         },
         None => {
             let data: Vec<u8> = file.call_method0("read")?.extract()?;

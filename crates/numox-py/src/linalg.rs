@@ -103,9 +103,14 @@ fn tensor_axes(axes: &Bound<'_, PyAny>) -> PyResult<TensorAxes> {
     }
     let parts: Vec<Bound<'_, PyAny>> = axes.try_iter()?.collect::<PyResult<_>>()?;
     if parts.len() != 2 {
-        return Err(type_error("axes must be an int or a pair of sequences of ints"));
+        return Err(type_error(
+            "axes must be an int or a pair of sequences of ints",
+        ));
     }
-    Ok(TensorAxes::Pairs(int_list(&parts[0])?, int_list(&parts[1])?))
+    Ok(TensorAxes::Pairs(
+        int_list(&parts[0])?,
+        int_list(&parts[1])?,
+    ))
 }
 
 /// `tensordot(x1, x2, /, *, axes=2)`.
@@ -128,7 +133,7 @@ pub fn tensordot(
 
 /// `vecdot(x1, x2, /, *, axis=-1)`: `sum(conj(x1) * x2, axis)` with the other axes broadcast.
 #[pyfunction]
-#[pyo3(signature = (x1, x2, /, *, axis=-1))]
+#[pyo3(signature = (x1, x2, /, *, axis=-1), text_signature = "(x1, x2, /, *, axis=-1)")]
 pub fn vecdot(
     py: Python<'_>,
     x1: &Bound<'_, PyAny>,
@@ -218,7 +223,13 @@ pub fn kron(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyArr> {
     Ok(wrap1(numox::kron(&arr(a)?, &arr(b)?).py()?))
 }
 
-pub(crate) fn traced(a: Array, offset: isize, ax1: isize, ax2: isize, dtype: Option<DType>) -> PyResult<Array> {
+pub(crate) fn traced(
+    a: Array,
+    offset: isize,
+    ax1: isize,
+    ax2: isize,
+    dtype: Option<DType>,
+) -> PyResult<Array> {
     let a = match dtype {
         Some(d) if d != a.dtype() => a.astype(d).py()?,
         _ => a,
@@ -244,13 +255,24 @@ pub fn trace(
     if out.is_some_and(|o| !o.is_none()) {
         return Err(value_error("trace: out= is not supported"));
     }
-    Ok(wrap1(traced(arr(a)?, offset, axis1, axis2, opt_dtype(dtype)?)?))
+    Ok(wrap1(traced(
+        arr(a)?,
+        offset,
+        axis1,
+        axis2,
+        opt_dtype(dtype)?,
+    )?))
 }
 
 /// `diagonal(a, offset=0, axis1=0, axis2=1)` (NumPy's; a read-only view).
 #[pyfunction]
 #[pyo3(signature = (a, offset=0, axis1=0, axis2=1))]
-pub fn diagonal(a: &Bound<'_, PyAny>, offset: isize, axis1: isize, axis2: isize) -> PyResult<PyArr> {
+pub fn diagonal(
+    a: &Bound<'_, PyAny>,
+    offset: isize,
+    axis1: isize,
+    axis2: isize,
+) -> PyResult<PyArr> {
     Ok(wrap1(numox::diagonal(&arr(a)?, offset, axis1, axis2).py()?))
 }
 
@@ -267,7 +289,11 @@ pub fn cross(
 ) -> PyResult<PyArr> {
     let axes = match axis {
         Some(ax) => CrossAxes::all(ax),
-        None => CrossAxes { axisa, axisb, axisc },
+        None => CrossAxes {
+            axisa,
+            axisb,
+            axisc,
+        },
     };
     Ok(wrap1(numox::cross(&arr(a)?, &arr(b)?, axes).py()?))
 }
@@ -295,27 +321,66 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// The result types, for the extension module to export.
 pub(crate) fn result_types(py: Python<'_>) -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
     Ok(vec![
-        ("EighResult", result_type(py, &EIGH_RESULT, "EighResult", "eigenvalues eigenvectors")?),
-        ("EigResult", result_type(py, &EIG_RESULT, "EigResult", "eigenvalues eigenvectors")?),
+        (
+            "EighResult",
+            result_type(py, &EIGH_RESULT, "EighResult", "eigenvalues eigenvectors")?,
+        ),
+        (
+            "EigResult",
+            result_type(py, &EIG_RESULT, "EigResult", "eigenvalues eigenvectors")?,
+        ),
         ("QRResult", result_type(py, &QR_RESULT, "QRResult", "Q R")?),
-        ("SlogdetResult", result_type(py, &SLOGDET_RESULT, "SlogdetResult", "sign logabsdet")?),
-        ("SVDResult", result_type(py, &SVD_RESULT, "SVDResult", "U S Vh")?),
+        (
+            "SlogdetResult",
+            result_type(py, &SLOGDET_RESULT, "SlogdetResult", "sign logabsdet")?,
+        ),
+        (
+            "SVDResult",
+            result_type(py, &SVD_RESULT, "SVDResult", "U S Vh")?,
+        ),
     ])
 }
 
 pub(crate) fn eigh_result<'py>(py: Python<'py>, w: Array, v: Array) -> PyResult<Bound<'py, PyAny>> {
-    result(py, &EIGH_RESULT, "EighResult", "eigenvalues eigenvectors", vec![w, v])
+    result(
+        py,
+        &EIGH_RESULT,
+        "EighResult",
+        "eigenvalues eigenvectors",
+        vec![w, v],
+    )
 }
 pub(crate) fn eig_result<'py>(py: Python<'py>, w: Array, v: Array) -> PyResult<Bound<'py, PyAny>> {
-    result(py, &EIG_RESULT, "EigResult", "eigenvalues eigenvectors", vec![w, v])
+    result(
+        py,
+        &EIG_RESULT,
+        "EigResult",
+        "eigenvalues eigenvectors",
+        vec![w, v],
+    )
 }
 pub(crate) fn qr_result<'py>(py: Python<'py>, q: Array, r: Array) -> PyResult<Bound<'py, PyAny>> {
     result(py, &QR_RESULT, "QRResult", "Q R", vec![q, r])
 }
-pub(crate) fn slogdet_result<'py>(py: Python<'py>, s: Array, l: Array) -> PyResult<Bound<'py, PyAny>> {
-    result(py, &SLOGDET_RESULT, "SlogdetResult", "sign logabsdet", vec![s, l])
+pub(crate) fn slogdet_result<'py>(
+    py: Python<'py>,
+    s: Array,
+    l: Array,
+) -> PyResult<Bound<'py, PyAny>> {
+    result(
+        py,
+        &SLOGDET_RESULT,
+        "SlogdetResult",
+        "sign logabsdet",
+        vec![s, l],
+    )
 }
-pub(crate) fn svd_result<'py>(py: Python<'py>, u: Array, s: Array, vh: Array) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn svd_result<'py>(
+    py: Python<'py>,
+    u: Array,
+    s: Array,
+    vh: Array,
+) -> PyResult<Bound<'py, PyAny>> {
     result(py, &SVD_RESULT, "SVDResult", "U S Vh", vec![u, s, vh])
 }
 
@@ -328,9 +393,10 @@ pub(crate) fn norm_ord(ord: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NormOr
         return match s.to_str()? {
             "fro" => Ok(Some(NormOrd::Fro)),
             "nuc" => Ok(Some(NormOrd::Nuc)),
-            other => Err(value_error(format!("Invalid norm order '{other}' for matrices"))),
+            other => Err(value_error(format!(
+                "Invalid norm order '{other}' for matrices"
+            ))),
         };
     }
     Ok(Some(NormOrd::Num(o.extract::<f64>()?)))
 }
-

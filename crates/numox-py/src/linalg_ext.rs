@@ -33,7 +33,7 @@ fn cholesky(py: Python<'_>, x: &Bound<'_, PyAny>, upper: bool) -> PyResult<PyArr
 
 /// `cross(x1, x2, /, *, axis=-1)`: 3-element vectors only.
 #[pyfunction]
-#[pyo3(signature = (x1, x2, /, *, axis=-1))]
+#[pyo3(signature = (x1, x2, /, *, axis=-1), text_signature = "(x1, x2, /, *, axis=-1)")]
 fn cross(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>, axis: isize) -> PyResult<PyArr> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     let len = |x: &Array| -> PyResult<usize> {
@@ -53,9 +53,7 @@ fn cross(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>, axis: isize) -> PyResult<
             "Both input arrays must be (arrays of) 3-dimensional vectors, but they are {la_} and {lb} dimensional instead."
         )));
     }
-    Ok(PyArr::new(
-        numox::cross(&a, &b, CrossAxes::all(axis)).py()?,
-    ))
+    Ok(PyArr::new(numox::cross(&a, &b, CrossAxes::all(axis)).py()?))
 }
 
 /// `det(x, /)`.
@@ -154,9 +152,11 @@ fn matrix_power(py: Python<'_>, x: &Bound<'_, PyAny>, n: i64) -> PyResult<PyArr>
 /// A scalar float from a Python number or 0-d array.
 fn opt_f64(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<f64>> {
     match obj {
-        Some(o) if !o.is_none() => Ok(Some(o.extract::<f64>().or_else(|_| {
-            arr(o)?.astype(DType::Float64).py()?.item_as::<f64>().py()
-        })?)),
+        Some(o) if !o.is_none() => {
+            Ok(Some(o.extract::<f64>().or_else(|_| {
+                arr(o)?.astype(DType::Float64).py()?.item_as::<f64>().py()
+            })?))
+        }
         _ => Ok(None),
     }
 }
@@ -226,7 +226,9 @@ fn pinv(
     let a = arr(x)?;
     need_2d(&a)?;
     let rc = opt_f64(rcond)?.or(opt_f64(rtol)?);
-    Ok(PyArr::new(run(py, a.size(), || la::pinv(&a, rc, hermitian))?))
+    Ok(PyArr::new(run(py, a.size(), || {
+        la::pinv(&a, rc, hermitian)
+    })?))
 }
 
 /// `qr(x, /, *, mode='reduced')` → `QRResult(Q, R)` (`mode='r'`: only R).
@@ -341,15 +343,27 @@ fn vector_norm(
     };
     // Move the reduced axes last, merge them into one, take the norm along it.
     let rest: Vec<usize> = (0..nd).filter(|d| !axes.contains(d)).collect();
-    let perm: Vec<isize> = rest.iter().chain(axes.iter()).map(|&d| d as isize).collect();
+    let perm: Vec<isize> = rest
+        .iter()
+        .chain(axes.iter())
+        .map(|&d| d as isize)
+        .collect();
     let t = a.permute_axes(&perm).py()?;
     let mut shape: Vec<isize> = rest.iter().map(|&d| a.shape()[d] as isize).collect();
     shape.push(axes.iter().map(|&d| a.shape()[d]).product::<usize>() as isize);
     let flat = t.reshape(&shape).py()?;
-    let r = run(py, a.size(), || la::norm(&flat, Some(o), Some(&[-1]), false))?;
+    let r = run(py, a.size(), || {
+        la::norm(&flat, Some(o), Some(&[-1]), false)
+    })?;
     if keepdims {
         let kshape: Vec<isize> = (0..nd)
-            .map(|d| if axes.contains(&d) { 1 } else { a.shape()[d] as isize })
+            .map(|d| {
+                if axes.contains(&d) {
+                    1
+                } else {
+                    a.shape()[d] as isize
+                }
+            })
             .collect();
         return Ok(PyArr::new(r.reshape(&kshape).py()?));
     }

@@ -2,8 +2,8 @@
 //! `take_along_axis`), and NumPy's joins, splits and views (`concatenate`, `transpose`,
 //! `swapaxes`, `vstack`, `hstack`, `split`, `ravel`, `atleast_*d`).
 
-use crate::args::{arr, arr_list, arr_tuple, int_list, opt_axes, opt_dtype, refs, shape_arg};
 use crate::args::tuple_arrs;
+use crate::args::{arr, arr_list, arr_tuple, int_list, opt_axes, opt_dtype, refs, shape_arg};
 use crate::array::PyArr;
 use crate::errors::{value_error, IntoPyResult};
 use numox::manip::Sections;
@@ -38,14 +38,18 @@ pub fn broadcast_to(x: &Bound<'_, PyAny>, shape: &Bound<'_, PyAny>) -> PyResult<
     ))
 }
 
-fn join(arrays: &Bound<'_, PyAny>, axis: Option<isize>, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+fn join(
+    arrays: &Bound<'_, PyAny>,
+    axis: Option<isize>,
+    dtype: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyArr> {
     let v = cast_all(arr_list(arrays)?, dtype)?;
     Ok(PyArr::new(numox::concatenate(&refs(&v), axis).py()?))
 }
 
 /// `concat(arrays, /, *, axis=0)`; `axis=None` joins the flattened arrays.
 #[pyfunction]
-#[pyo3(signature = (arrays, /, *, axis=Some(0)))]
+#[pyo3(signature = (arrays, /, *, axis=Some(0)), text_signature = "(arrays, /, *, axis=0)")]
 pub fn concat(arrays: &Bound<'_, PyAny>, axis: Option<isize>) -> PyResult<PyArr> {
     join(arrays, axis, None)
 }
@@ -115,7 +119,16 @@ pub fn moveaxis(
     destination: &Bound<'_, PyAny>,
 ) -> PyResult<PyArr> {
     let (s, d) = (int_list(source)?, int_list(destination)?);
-    Ok(PyArr::new(numox::moveaxis(&arr(x)?, &s, &d).py()?))
+    let a = arr(x)?;
+    let nd = a.ndim() as isize;
+    if let Some(&bad) = s.iter().chain(d.iter()).find(|&&ax| ax < -nd || ax >= nd) {
+        return Err(numox::Error::Axis {
+            axis: bad as i64,
+            ndim: a.ndim(),
+        })
+        .py();
+    }
+    Ok(PyArr::new(numox::moveaxis(&a, &s, &d).py()?))
 }
 
 /// `permute_dims(x, /, axes)`.
@@ -146,9 +159,7 @@ pub fn swapaxes(a: &Bound<'_, PyAny>, axis1: isize, axis2: isize) -> PyResult<Py
 pub fn matrix_transpose(x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
     let a = arr(x)?;
     if a.ndim() < 2 {
-        return Err(value_error(
-            "Input array must be at least 2-dimensional",
-        ));
+        return Err(value_error("Input array must be at least 2-dimensional"));
     }
     Ok(PyArr::new(numox::swapaxes(&a, -1, -2).py()?))
 }
@@ -156,7 +167,11 @@ pub fn matrix_transpose(x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
 /// `repeat(x, repeats, /, *, axis=None)`.
 #[pyfunction]
 #[pyo3(signature = (x, repeats, /, *, axis=None))]
-pub fn repeat(x: &Bound<'_, PyAny>, repeats: &Bound<'_, PyAny>, axis: Option<isize>) -> PyResult<PyArr> {
+pub fn repeat(
+    x: &Bound<'_, PyAny>,
+    repeats: &Bound<'_, PyAny>,
+    axis: Option<isize>,
+) -> PyResult<PyArr> {
     let r = int_list(repeats)?;
     Ok(PyArr::new(numox::repeat(&arr(x)?, &r, axis).py()?))
 }
@@ -241,7 +256,11 @@ pub fn unstack<'py>(
     }
     let nd = a.ndim() as isize;
     if axis < -nd || axis >= nd {
-        return Err(numox::Error::Axis { axis: axis as i64, ndim: a.ndim() }).py();
+        return Err(numox::Error::Axis {
+            axis: axis as i64,
+            ndim: a.ndim(),
+        })
+        .py();
     }
     let ax = if axis < 0 { axis + nd } else { axis };
     let n = a.shape()[ax as usize];
@@ -276,7 +295,10 @@ fn atleast(
 ) -> PyResult<Py<PyAny>> {
     let v: Vec<Array> = tuple_arrs(arys)?.iter().map(f).collect();
     if v.len() == 1 {
-        let a = v.into_iter().next().ok_or_else(|| value_error("no arrays"))?;
+        let a = v
+            .into_iter()
+            .next()
+            .ok_or_else(|| value_error("no arrays"))?;
         return Ok(Py::new(py, PyArr::new(a))?.into_any());
     }
     Ok(arr_tuple(py, v)?.into_any().unbind())
@@ -316,7 +338,11 @@ pub fn take(
         "raise" => TakeMode::Raise,
         "wrap" => TakeMode::Wrap,
         "clip" => TakeMode::Clip,
-        _ => return Err(value_error(format!("clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')"))),
+        _ => {
+            return Err(value_error(format!(
+                "clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')"
+            )))
+        }
     };
     let r = numox::take(&arr(x)?, &arr(indices)?, axis, mode).py()?;
     Ok(PyArr::new(r))
@@ -324,7 +350,7 @@ pub fn take(
 
 /// `take_along_axis(x, indices, /, *, axis=-1)`.
 #[pyfunction]
-#[pyo3(signature = (x, indices, /, *, axis=Some(-1)))]
+#[pyo3(signature = (x, indices, /, *, axis=Some(-1)), text_signature = "(x, indices, /, *, axis=-1)")]
 pub fn take_along_axis(
     x: &Bound<'_, PyAny>,
     indices: &Bound<'_, PyAny>,

@@ -44,7 +44,11 @@ fn int_bound(obj: &Bound<'_, PyAny>) -> PyResult<i128> {
     if a.ndim() != 0 {
         return Err(value_error("array bounds are not supported; pass scalars"));
     }
-    a.astype(DType::Int64).py()?.item_as::<i64>().py().map(i128::from)
+    a.astype(DType::Int64)
+        .py()?
+        .item_as::<i64>()
+        .py()
+        .map(i128::from)
 }
 
 fn probs(p: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<f64>>> {
@@ -74,7 +78,12 @@ fn seed_of(seed: Option<&Bound<'_, PyAny>>) -> PyResult<Seed> {
         return Ok(Seed::Int(v));
     }
     let a = arr(s)?.astype(DType::Int64).py()?;
-    let v: Vec<i128> = a.to_vec::<i64>().py()?.into_iter().map(i128::from).collect();
+    let v: Vec<i128> = a
+        .to_vec::<i64>()
+        .py()?
+        .into_iter()
+        .map(i128::from)
+        .collect();
     if a.ndim() == 0 {
         return Ok(Seed::Int(v.first().copied().unwrap_or(0)));
     }
@@ -318,7 +327,9 @@ impl PyGenerator {
     fn shuffle(&self, x: &Bound<'_, PyAny>, axis: isize) -> PyResult<()> {
         let a = arr(x)?;
         if a.ndim() == 0 {
-            return Err(value_error("shuffle: x must be an array of at least 1 dimension"));
+            return Err(value_error(
+                "shuffle: x must be an array of at least 1 dimension",
+            ));
         }
         let p = lock(&self.g)?.permutation_array(&a, axis).py()?;
         write_all(&a, &p)
@@ -404,9 +415,15 @@ impl PyRandomState {
 
     /// Floats uniform on [0, 1).
     #[pyo3(signature = (size=None))]
-    fn random_sample(&self, py: Python<'_>, size: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn random_sample(
+        &self,
+        py: Python<'_>,
+        size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.random_sample(s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .random_sample(s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
@@ -434,9 +451,15 @@ impl PyRandomState {
 
     /// Standard normal samples.
     #[pyo3(signature = (size=None))]
-    fn standard_normal(&self, py: Python<'_>, size: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn standard_normal(
+        &self,
+        py: Python<'_>,
+        size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.standard_normal(s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .standard_normal(s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
@@ -450,7 +473,9 @@ impl PyRandomState {
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.normal(loc, scale, s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .normal(loc, scale, s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
@@ -464,31 +489,55 @@ impl PyRandomState {
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.uniform(low, high, s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .uniform(low, high, s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
     /// Exponential samples.
     #[pyo3(signature = (scale=1.0, size=None))]
-    fn exponential(&self, py: Python<'_>, scale: f64, size: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn exponential(
+        &self,
+        py: Python<'_>,
+        scale: f64,
+        size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.exponential(scale, s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .exponential(scale, s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
     /// Binomial samples.
     #[pyo3(signature = (n, p, size=None))]
-    fn binomial(&self, py: Python<'_>, n: i64, p: f64, size: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn binomial(
+        &self,
+        py: Python<'_>,
+        n: i64,
+        p: f64,
+        size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.binomial(n, p, s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .binomial(n, p, s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
     /// Poisson samples.
     #[pyo3(signature = (lam=1.0, size=None))]
-    fn poisson(&self, py: Python<'_>, lam: f64, size: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn poisson(
+        &self,
+        py: Python<'_>,
+        lam: f64,
+        size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let s = size_arg(size)?;
-        let a = lock(&self.r)?.poisson(lam, s.clone().unwrap_or_default()).py()?;
+        let a = lock(&self.r)?
+            .poisson(lam, s.clone().unwrap_or_default())
+            .py()?;
         out(py, a, s.is_none())
     }
 
@@ -550,7 +599,9 @@ impl PyRandomState {
     fn shuffle(&self, x: &Bound<'_, PyAny>) -> PyResult<()> {
         let a = arr(x)?;
         if a.ndim() == 0 {
-            return Err(value_error("shuffle: x must be an array of at least 1 dimension"));
+            return Err(value_error(
+                "shuffle: x must be an array of at least 1 dimension",
+            ));
         }
         let p = lock(&self.r)?.permutation_array(&a).py()?;
         write_all(&a, &p)

@@ -6,7 +6,7 @@ from hypothesis.extra import numpy as hnp
 import numox as nx
 from conftest import check
 
-AxisError = np.exceptions.AxisError
+AxisError = nx.AxisError
 
 
 def arrays():
@@ -193,3 +193,20 @@ def test_hypothesis_manip(x, data):
     check(nx.moveaxis(n, ax, 0), np.moveaxis(x, ax, 0))
     check(nx.repeat(n, 2, axis=ax), np.repeat(x, 2, axis=ax))
     check(nx.tile(n, (2,)), np.tile(x, (2,)))
+
+
+SIGS = {
+    "broadcast_to": "(x, /, shape)", "concat": "(arrays, /, *, axis=0)", "expand_dims": "(x, /, axis)",
+    "flip": "(x, /, *, axis=None)", "moveaxis": "(x, source, destination, /)",
+    "permute_dims": "(x, /, axes)", "repeat": "(x, repeats, /, *, axis=None)",
+    "roll": "(x, /, shift, *, axis=None)", "stack": "(arrays, /, *, axis=0)",
+    "tile": "(x, repetitions, /)", "unstack": "(x, /, *, axis=0)",
+    "take_along_axis": "(x, indices, /, *, axis=-1)", "matmul": "(x1, x2, /)",
+    "matrix_transpose": "(x, /)", "tensordot": "(x1, x2, /, *, axes=2)", "vecdot": "(x1, x2, /, *, axis=-1)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIGS))
+def test_signatures(name):
+    import inspect
+    assert str(inspect.signature(getattr(nx, name))) == SIGS[name]
