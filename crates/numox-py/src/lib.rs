@@ -5,6 +5,7 @@
 //! creation, elementwise, manipulation, statistics, searching and sorting, linear algebra, random
 //! numbers, I/O. All PyO3 code lives in this crate; numox itself has no Python dependency.
 
+pub mod args;
 pub mod array;
 pub mod convert;
 pub mod creation;
@@ -14,7 +15,12 @@ pub mod errors;
 pub mod indexing;
 pub mod info;
 pub mod interop;
+pub mod io;
+pub mod linalg;
+pub mod linalg_ext;
+pub mod manipulation;
 pub mod ops;
+pub mod random;
 
 use pyo3::prelude::*;
 
@@ -24,6 +30,10 @@ fn _numox(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dtypes::register(m)?;
     info::register(m)?;
     creation::register(m)?;
+    manipulation::register(m)?;
+    linalg::register(m)?;
+    random::register(m)?;
+    io::register(m)?;
     m.add_function(wrap_pyfunction!(dlpack::from_dlpack, m)?)?;
     Ok(())
 }

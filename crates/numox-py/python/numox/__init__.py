@@ -8,6 +8,7 @@ where the standard stops. Arrays share memory with NumPy both ways (``numpy.asar
 from ._numox import *  # noqa: F401,F403
 from ._numox import ndarray, dtype  # noqa: F401
 from .exceptions import AxisError, LinAlgError  # noqa: F401
+from . import linalg, random  # noqa: F401
 
 __array_api_version__ = "2024.12"
 
