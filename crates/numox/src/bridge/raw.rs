@@ -67,7 +67,7 @@ pub unsafe fn from_raw_parts(
             strides.len()
         )));
     }
-    if offset % item != 0 || strides.iter().any(|s| s % item as isize != 0) {
+    if !offset.is_multiple_of(item) || strides.iter().any(|s| s % item as isize != 0) {
         return Err(bad());
     }
     let align = if dtype.is_complex() { item / 2 } else { item };
