@@ -173,12 +173,12 @@ impl PyArr {
         py: Python<'py>,
         api_version: Option<&str>,
     ) -> PyResult<Bound<'py, PyModule>> {
-        if let Some(v) = api_version {
-            if !matches!(v, "2021.12" | "2022.12" | "2023.12" | "2024.12") {
-                return Err(value_error(format!(
-                    "Unrecognized array API version: '{v}'"
-                )));
-            }
+        if let Some(v) = api_version
+            && !matches!(v, "2021.12" | "2022.12" | "2023.12" | "2024.12")
+        {
+            return Err(value_error(format!(
+                "Unrecognized array API version: '{v}'"
+            )));
         }
         py.import("numox")
     }
@@ -250,7 +250,7 @@ impl PyArr {
 
     fn __index__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let d = self.a.dtype();
-        if self.a.ndim() != 0 || !(d.is_integer() || d == DType::Bool) || d == DType::Bool {
+        if !(self.a.ndim() == 0 && d.is_integer()) {
             return Err(type_error(
                 "only integer scalar arrays can be converted to a scalar index",
             ));
@@ -398,15 +398,16 @@ impl PyArr {
         PyArr::new(self.a.copy())
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>, PyDType))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let py = slf.py();
         let f = py.import("numox")?.getattr("asarray")?;
         let list = to_list(py, &slf.get().a)?;
         Ok((f, (list, dtype_obj(slf.get().a.dtype()))))
     }
 }
+
+/// What `__reduce__` gives pickle: `numox.asarray` and its arguments.
+type Reduced<'py> = (Bound<'py, PyAny>, (Bound<'py, PyAny>, PyDType));
 
 /// A scalar or array operand from a Python value, for writes (`a[i] = v`).
 pub fn value_array(v: &Bound<'_, PyAny>, dtype: DType) -> PyResult<Array> {

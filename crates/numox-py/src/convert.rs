@@ -102,10 +102,10 @@ fn to_array_any(obj: &Bound<'_, PyAny>, dtype: Option<DType>) -> PyResult<Array>
     if let Some(a) = from_array_struct(obj)? {
         return Ok(a);
     }
-    if let Ok(iface) = obj.getattr(pyo3::intern!(py, "__array_interface__")) {
-        if let Ok(d) = iface.cast::<PyDict>() {
-            return from_interface(obj, d);
-        }
+    if let Ok(iface) = obj.getattr(pyo3::intern!(py, "__array_interface__"))
+        && let Ok(d) = iface.cast::<PyDict>()
+    {
+        return from_interface(obj, d);
     }
     if obj.hasattr(pyo3::intern!(py, "__array__"))? && !obj.is_instance_of::<PyList>() {
         let np = obj.call_method0(pyo3::intern!(py, "__array__"))?;
@@ -117,12 +117,11 @@ fn to_array_any(obj: &Bound<'_, PyAny>, dtype: Option<DType>) -> PyResult<Array>
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         return from_sequence(obj, dtype);
     }
-    if let Ok(seq) = obj.cast::<PySequence>() {
-        if !obj.is_instance_of::<pyo3::types::PyString>()
-            && !obj.is_instance_of::<pyo3::types::PyBytes>()
-        {
-            return from_sequence(&seq.to_list()?.into_any(), dtype);
-        }
+    if let Ok(seq) = obj.cast::<PySequence>()
+        && !obj.is_instance_of::<pyo3::types::PyString>()
+        && !obj.is_instance_of::<pyo3::types::PyBytes>()
+    {
+        return from_sequence(&seq.to_list()?.into_any(), dtype);
     }
     Err(type_error(format!(
         "cannot convert an object of type '{}' to an array",
@@ -133,10 +132,10 @@ fn to_array_any(obj: &Bound<'_, PyAny>, dtype: Option<DType>) -> PyResult<Array>
 /// A 0-d array holding a Python scalar; with `dtype`, the value is checked against it as NumPy
 /// does for `np.asarray(300, dtype=np.uint8)` (an OverflowError).
 pub fn scalar_array(s: Scalar, dtype: Option<DType>) -> PyResult<Array> {
-    if let Some(d) = dtype {
-        if d.is_integer() {
-            numox::promote::check_weak_int(&s, d).py()?;
-        }
+    if let Some(d) = dtype
+        && d.is_integer()
+    {
+        numox::promote::check_weak_int(&s, d).py()?;
     }
     Ok(Array::from_scalar(s))
 }
@@ -191,10 +190,10 @@ fn from_interface(obj: &Bound<'_, PyAny>, iface: &Bound<'_, PyDict>) -> PyResult
         Some(s) if !s.is_none() => s.extract()?,
         _ => c_strides(&shape, size),
     };
-    if let Some(off) = iface.get_item("offset")? {
-        if off.extract::<usize>()? != 0 {
-            return Err(type_error("__array_interface__ offsets are not supported"));
-        }
+    if let Some(off) = iface.get_item("offset")?
+        && off.extract::<usize>()? != 0
+    {
+        return Err(type_error("__array_interface__ offsets are not supported"));
     }
     let (lo, hi) = byte_span(&shape, &strides, size);
     let base = (ptr as isize + lo) as *mut u8;

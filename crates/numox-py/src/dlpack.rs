@@ -158,12 +158,12 @@ pub fn export<'py>(
     if stream.is_some_and(|s| !s.is_none()) {
         return Err(value_error("stream must be None on the CPU device"));
     }
-    if let Some((t, _)) = dl_device {
-        if t != 1 {
-            return Err(PyBufferError::new_err(
-                "numox arrays live on the CPU (device type 1) only",
-            ));
-        }
+    if let Some((t, _)) = dl_device
+        && t != 1
+    {
+        return Err(PyBufferError::new_err(
+            "numox arrays live on the CPU (device type 1) only",
+        ));
     }
     let a = if copy == Some(true) {
         slf.get().a.copy()

@@ -114,19 +114,18 @@ pub fn to_dtype(obj: &Bound<'_, PyAny>) -> PyResult<DType> {
             return Ok(DType::Complex128);
         }
         // NumPy scalar types (numpy.float32) and ml_dtypes.bfloat16: by name.
-        if let Ok(name) = t.getattr("__name__") {
-            if let Ok(n) = name.extract::<String>() {
-                if let Ok(d) = parse_name(&n) {
-                    return Ok(d);
-                }
-            }
+        if let Ok(name) = t.getattr("__name__")
+            && let Ok(n) = name.extract::<String>()
+            && let Ok(d) = parse_name(&n)
+        {
+            return Ok(d);
         }
     }
     // numpy.dtype objects have `.name`.
-    if let Ok(name) = obj.getattr("name") {
-        if let Ok(n) = name.extract::<String>() {
-            return parse_name(&n);
-        }
+    if let Ok(name) = obj.getattr("name")
+        && let Ok(n) = name.extract::<String>()
+    {
+        return parse_name(&n);
     }
     Err(type_error(format!(
         "Cannot interpret '{}' as a data type",
