@@ -248,16 +248,15 @@ pub fn eye(
     Ok(PyArr::new(numox::eye_with(n_rows, opts).py()?))
 }
 
-/// `meshgrid(*arrays, indexing='xy', sparse=False, copy=True)`: a tuple of arrays.
+/// `meshgrid(*arrays, indexing='xy')`: a tuple of arrays.
 #[pyfunction]
-#[pyo3(signature = (*arrays, indexing="xy", sparse=false, copy=true))]
+#[pyo3(signature = (*arrays, indexing="xy"))]
 pub fn meshgrid<'py>(
     py: Python<'py>,
     arrays: &Bound<'py, PyTuple>,
     indexing: &str,
-    sparse: bool,
-    copy: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    let (sparse, copy) = (false, true);
     let indexing = match indexing {
         "xy" => Indexing::Xy,
         "ij" => Indexing::Ij,

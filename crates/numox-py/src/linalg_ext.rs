@@ -74,11 +74,12 @@ fn diagonal(x: &Bound<'_, PyAny>, offset: isize) -> PyResult<PyArr> {
     Ok(PyArr::new(numox::diagonal(&a, offset, -2, -1).py()?))
 }
 
-/// `eigh(x, /, UPLO='L')` → `EighResult(eigenvalues, eigenvectors)`.
+/// `eigh(x, /)` → `EighResult(eigenvalues, eigenvectors)` (the lower triangle is read).
 #[pyfunction]
-#[pyo3(signature = (x, /, UPLO="L"))]
+#[pyo3(signature = (x, /))]
 #[allow(non_snake_case)]
-fn eigh<'py>(py: Python<'py>, x: &Bound<'py, PyAny>, UPLO: &str) -> PyResult<Bound<'py, PyAny>> {
+fn eigh<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let UPLO = "L";
     let a = arr(x)?;
     need_2d(&a)?;
     let u = uplo(UPLO)?;
@@ -86,11 +87,12 @@ fn eigh<'py>(py: Python<'py>, x: &Bound<'py, PyAny>, UPLO: &str) -> PyResult<Bou
     eigh_result(py, w, v)
 }
 
-/// `eigvalsh(x, /, UPLO='L')`.
+/// `eigvalsh(x, /)` (the lower triangle is read).
 #[pyfunction]
-#[pyo3(signature = (x, /, UPLO="L"))]
+#[pyo3(signature = (x, /))]
 #[allow(non_snake_case)]
-fn eigvalsh(py: Python<'_>, x: &Bound<'_, PyAny>, UPLO: &str) -> PyResult<PyArr> {
+fn eigvalsh(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+    let UPLO = "L";
     let a = arr(x)?;
     need_2d(&a)?;
     let u = uplo(UPLO)?;
@@ -161,16 +163,15 @@ fn opt_f64(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<f64>> {
     }
 }
 
-/// `matrix_rank(x, /, tol=None, hermitian=False, *, rtol=None)`.
+/// `matrix_rank(x, /, *, rtol=None)`.
 #[pyfunction]
-#[pyo3(signature = (x, /, tol=None, hermitian=false, *, rtol=None))]
+#[pyo3(signature = (x, /, *, rtol=None))]
 fn matrix_rank(
     py: Python<'_>,
     x: &Bound<'_, PyAny>,
-    tol: Option<&Bound<'_, PyAny>>,
-    hermitian: bool,
     rtol: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyArr> {
+    let (tol, hermitian): (Option<&Bound<'_, PyAny>>, bool) = (None, false);
     let a = arr(x)?;
     let tol = opt_f64(tol)?;
     let rtol = opt_f64(rtol)?;
@@ -213,16 +214,11 @@ fn outer(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
     Ok(PyArr::new(numox::outer(&a, &b).py()?))
 }
 
-/// `pinv(x, /, rcond=None, hermitian=False, *, rtol=None)`.
+/// `pinv(x, /, *, rtol=None)`.
 #[pyfunction]
-#[pyo3(signature = (x, /, rcond=None, hermitian=false, *, rtol=None))]
-fn pinv(
-    py: Python<'_>,
-    x: &Bound<'_, PyAny>,
-    rcond: Option<&Bound<'_, PyAny>>,
-    hermitian: bool,
-    rtol: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+#[pyo3(signature = (x, /, *, rtol=None))]
+fn pinv(py: Python<'_>, x: &Bound<'_, PyAny>, rtol: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+    let (rcond, hermitian): (Option<&Bound<'_, PyAny>>, bool) = (None, false);
     let a = arr(x)?;
     need_2d(&a)?;
     let rc = opt_f64(rcond)?.or(opt_f64(rtol)?);
@@ -264,17 +260,15 @@ fn solve(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResu
     Ok(PyArr::new(run(py, a.size(), || la::solve(&a, &b))?))
 }
 
-/// `svd(x, /, full_matrices=True, compute_uv=True, hermitian=False)` → `SVDResult(U, S, Vh)`.
+/// `svd(x, /, *, full_matrices=True)` → `SVDResult(U, S, Vh)`.
 #[pyfunction]
-#[pyo3(signature = (x, /, full_matrices=true, compute_uv=true, hermitian=false))]
+#[pyo3(signature = (x, /, *, full_matrices=true))]
 fn svd<'py>(
     py: Python<'py>,
     x: &Bound<'py, PyAny>,
     full_matrices: bool,
-    compute_uv: bool,
-    hermitian: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = hermitian;
+    let compute_uv = true;
     let a = arr(x)?;
     need_2d(&a)?;
     if !compute_uv {

@@ -176,21 +176,16 @@ pub fn repeat(
     Ok(PyArr::new(numox::repeat(&arr(x)?, &r, axis).py()?))
 }
 
-/// `reshape(x, /, shape, *, order='C', copy=None)`; `copy=False` refuses to copy.
+/// `reshape(x, /, shape, *, copy=None)` (C order); `copy=False` refuses to copy.
 #[pyfunction]
-#[pyo3(signature = (x, /, shape, *, order="C", copy=None))]
+#[pyo3(signature = (x, /, shape, *, copy=None))]
 pub fn reshape(
     x: &Bound<'_, PyAny>,
     shape: &Bound<'_, PyAny>,
-    order: &str,
     copy: Option<bool>,
 ) -> PyResult<PyArr> {
     let a = arr(x)?;
-    let o = match order {
-        "C" => Order::C,
-        "F" => Order::F,
-        _ => return Err(value_error("order must be one of 'C' or 'F'")),
-    };
+    let o = Order::C;
     let s = int_list(shape)?;
     let r = numox::reshape(&a, &s, o).py()?;
     match copy {
@@ -325,25 +320,15 @@ pub fn atleast_3d(py: Python<'_>, arys: &Bound<'_, PyTuple>) -> PyResult<Py<PyAn
     atleast(py, arys, numox::atleast_3d)
 }
 
-/// `take(x, indices, /, *, axis=None, mode='raise')`.
+/// `take(x, indices, /, *, axis=None)`: out-of-bounds indices raise IndexError.
 #[pyfunction]
-#[pyo3(signature = (x, indices, /, *, axis=None, mode="raise"))]
+#[pyo3(signature = (x, indices, /, *, axis=None))]
 pub fn take(
     x: &Bound<'_, PyAny>,
     indices: &Bound<'_, PyAny>,
     axis: Option<isize>,
-    mode: &str,
 ) -> PyResult<PyArr> {
-    let mode = match mode {
-        "raise" => TakeMode::Raise,
-        "wrap" => TakeMode::Wrap,
-        "clip" => TakeMode::Clip,
-        _ => {
-            return Err(value_error(format!(
-                "clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')"
-            )))
-        }
-    };
+    let mode = TakeMode::Raise;
     let r = numox::take(&arr(x)?, &arr(indices)?, axis, mode).py()?;
     Ok(PyArr::new(r))
 }
