@@ -10,11 +10,15 @@ pub mod convert;
 pub mod creation;
 pub mod dlpack;
 pub mod dtypes;
+pub mod elementwise;
 pub mod errors;
 pub mod indexing;
 pub mod info;
 pub mod interop;
+pub mod methods;
 pub mod ops;
+pub mod searching;
+pub mod statistics;
 
 use pyo3::prelude::*;
 
@@ -24,6 +28,9 @@ fn _numox(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dtypes::register(m)?;
     info::register(m)?;
     creation::register(m)?;
+    elementwise::register(m)?;
+    statistics::register(m)?;
+    searching::register(m)?;
     m.add_function(wrap_pyfunction!(dlpack::from_dlpack, m)?)?;
     Ok(())
 }
