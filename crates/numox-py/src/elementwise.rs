@@ -309,13 +309,12 @@ pub fn nan_to_num(
         opts = opts.neginf(n);
     }
     let r = numox::nan_to_num_with(&a, opts).py()?;
-    if !copy {
-        if let Ok(me) = x.cast::<PyArr>() {
-            if me.get().a.dtype() == r.dtype() {
-                write_all(&me.get().a, &r)?;
-                return Ok(me.clone().unbind().into_any());
-            }
-        }
+    if !copy
+        && let Ok(me) = x.cast::<PyArr>()
+        && me.get().a.dtype() == r.dtype()
+    {
+        write_all(&me.get().a, &r)?;
+        return Ok(me.clone().unbind().into_any());
     }
     Ok(Py::new(x.py(), PyArr::new(r))?.into_any())
 }
@@ -349,7 +348,7 @@ fn operand_as(o: Operand<'_>, dt: DType) -> NxResult<Array> {
 
 /// One float type's `nextafter` on its bit pattern.
 macro_rules! next_after {
-    ($name:ident, $t:ty, $to:expr, $from_bits:expr, $to_bits:expr, $tiny:expr) => {
+    ($name:ident, $t:ty, $to:expr, $from_bits:expr, $to_bits:expr, $tiny:expr, $eq_x:expr) => {
         fn $name(x: $t, y: $t) -> $t {
             let (fx, fy): (f64, f64) = ($to(x), $to(y));
             if fx.is_nan() {
@@ -359,7 +358,8 @@ macro_rules! next_after {
                 return y;
             }
             if fx == fy {
-                return y;
+                // C's nextafter returns y; NumPy's half-precision one returns x.
+                return if $eq_x { x } else { y };
             }
             if fx == 0.0 {
                 let t: $t = $from_bits($tiny);
@@ -372,15 +372,32 @@ macro_rules! next_after {
     };
 }
 
-next_after!(next_f64, f64, |v: f64| v, f64::from_bits, f64::to_bits, 1u64);
-next_after!(next_f32, f32, f64::from, f32::from_bits, f32::to_bits, 1u32);
+next_after!(
+    next_f64,
+    f64,
+    |v: f64| v,
+    f64::from_bits,
+    f64::to_bits,
+    1u64,
+    false
+);
+next_after!(
+    next_f32,
+    f32,
+    f64::from,
+    f32::from_bits,
+    f32::to_bits,
+    1u32,
+    false
+);
 next_after!(
     next_f16,
     half::f16,
     f64::from,
     half::f16::from_bits,
     half::f16::to_bits,
-    1u16
+    1u16,
+    true
 );
 next_after!(
     next_bf16,
@@ -388,7 +405,8 @@ next_after!(
     f64::from,
     half::bf16::from_bits,
     half::bf16::to_bits,
-    1u16
+    1u16,
+    true
 );
 
 fn nextafter_typed<T: numox::Element>(a: &Array, b: &Array, f: fn(T, T) -> T) -> NxResult<Array> {
@@ -402,34 +420,43 @@ fn nextafter_typed<T: numox::Element>(a: &Array, b: &Array, f: fn(T, T) -> T) ->
 /// `nextafter(x1, x2, /)`: the next representable float after `x1` towards `x2`.
 #[pyfunction]
 #[pyo3(signature = (x1, x2, /))]
-pub fn nextafter(
-    py: Python<'_>,
-    x1: &Bound<'_, PyAny>,
-    x2: &Bound<'_, PyAny>,
-) -> PyResult<PyArr> {
+pub fn nextafter(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
     let (mut h1, mut h2) = (None, None);
     let a = operand(x1, &mut h1)?;
     let b = operand(x2, &mut h2)?;
-    let (mut arrays, mut scalars) = (Vec::new(), Vec::new());
+    // NumPy's loops are float16, float32, float64: each operand needs the first its dtype
+    // casts to safely, a Python scalar taking the dtype it has next to the array (NEP 50).
+    let arrays: Vec<DType> = [&a, &b]
+        .iter()
+        .filter_map(|o| match o {
+            Operand::Array(x) => Some(x.dtype()),
+            Operand::Owned(x) => Some(x.dtype()),
+            Operand::Scalar(_) => None,
+        })
+        .collect();
+    let mut dt: Option<DType> = None;
     for o in [&a, &b] {
-        match o {
-            Operand::Array(x) => arrays.push(x.dtype()),
-            Operand::Owned(x) => arrays.push(x.dtype()),
-            Operand::Scalar(s) => scalars.push(scalar_kind(s)),
-        }
-    }
-    let dt = numox::promote::result_type(&arrays, &scalars).py()?;
-    let dt = match dt {
-        d if d.is_float() => d,
-        d if d.is_integer() || d == DType::Bool => {
-            numox::promote::promote_types(d, DType::Float16).py()?
-        }
-        _ => {
+        let d = match o {
+            Operand::Array(x) => x.dtype(),
+            Operand::Owned(x) => x.dtype(),
+            Operand::Scalar(s) => numox::promote::result_type(&arrays, &[scalar_kind(s)]).py()?,
+        };
+        if d.is_complex() {
             return Err(type_error(
                 "ufunc 'nextafter' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
-            ))
+            ));
         }
-    };
+        let f = if d.is_float() {
+            d
+        } else {
+            numox::promote::promote_types(d, DType::Float16).py()?
+        };
+        dt = Some(match dt {
+            None => f,
+            Some(p) => numox::promote::promote_types(p, f).py()?,
+        });
+    }
+    let dt = dt.unwrap_or(DType::Float64);
     let a = operand_as(a, dt).py()?;
     let b = operand_as(b, dt).py()?;
     let run = || match dt {

@@ -34,7 +34,13 @@ impl PyArr {
         out: Option<&Bound<'_, PyAny>>,
         keepdims: bool,
     ) -> PyResult<Py<PyAny>> {
-        let r = reduce_dtype(py, &self.a, axes(axis, keepdims)?, opt_dtype(dtype)?, prod_f)?;
+        let r = reduce_dtype(
+            py,
+            &self.a,
+            axes(axis, keepdims)?,
+            opt_dtype(dtype)?,
+            prod_f,
+        )?;
         finish(py, r, out)
     }
 
@@ -48,7 +54,13 @@ impl PyArr {
         out: Option<&Bound<'_, PyAny>>,
         keepdims: bool,
     ) -> PyResult<Py<PyAny>> {
-        let r = reduce_dtype(py, &self.a, axes(axis, keepdims)?, opt_dtype(dtype)?, mean_f)?;
+        let r = reduce_dtype(
+            py,
+            &self.a,
+            axes(axis, keepdims)?,
+            opt_dtype(dtype)?,
+            mean_f,
+        )?;
         finish(py, r, out)
     }
 

@@ -174,7 +174,10 @@ fn sort_impl(a: &Array, axis: isize, descending: bool, stable: bool, arg: bool) 
 
 /// `sort(x, /, *, axis=-1, descending=False, stable=True)`.
 #[pyfunction]
-#[pyo3(signature = (x, /, *, axis=-1, descending=false, stable=true))]
+#[pyo3(
+    signature = (x, /, *, axis=-1, descending=false, stable=true),
+    text_signature = "(x, /, *, axis=-1, descending=False, stable=True)"
+)]
 pub fn sort(
     py: Python<'_>,
     x: &Bound<'_, PyAny>,
@@ -190,7 +193,10 @@ pub fn sort(
 
 /// `argsort(x, /, *, axis=-1, descending=False, stable=True)`.
 #[pyfunction]
-#[pyo3(signature = (x, /, *, axis=-1, descending=false, stable=true))]
+#[pyo3(
+    signature = (x, /, *, axis=-1, descending=false, stable=true),
+    text_signature = "(x, /, *, axis=-1, descending=False, stable=True)"
+)]
 pub fn argsort(
     py: Python<'_>,
     x: &Bound<'_, PyAny>,
@@ -269,10 +275,7 @@ pub fn unique_all<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound
 /// `unique_counts(x, /)`: `(values, counts)`.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-pub fn unique_counts<'py>(
-    py: Python<'py>,
-    x: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+pub fn unique_counts<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let u = unique_parts(py, x, false, false, true)?;
     let cls = result_class(
         py,
@@ -286,10 +289,7 @@ pub fn unique_counts<'py>(
 /// `unique_inverse(x, /)`: `(values, inverse_indices)`.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-pub fn unique_inverse<'py>(
-    py: Python<'py>,
-    x: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
+pub fn unique_inverse<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let u = unique_parts(py, x, false, true, false)?;
     let cls = result_class(
         py,

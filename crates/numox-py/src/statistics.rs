@@ -93,12 +93,12 @@ pub fn reduce_dtype(
             let r = if d == a.dtype() {
                 f(a, ax)?
             } else {
-                f(&a.astype(d)?, ax)?
+                f(&a.astype_with(d, numox::Casting::Unsafe)?, ax)?
             };
             if r.dtype() == d {
                 Ok(r)
             } else {
-                r.astype(d)
+                r.astype_with(d, numox::Casting::Unsafe)
             }
         }
     })
@@ -142,7 +142,7 @@ pub fn moments(
     let cast;
     let a = match dtype {
         Some(d) if d != a.dtype() => {
-            cast = a.astype(d).py()?;
+            cast = a.astype_with(d, numox::Casting::Unsafe).py()?;
             &cast
         }
         _ => a,
@@ -282,10 +282,11 @@ pub fn cumulative(
     nan: bool,
 ) -> PyResult<Array> {
     detach(py, a.size(), || {
+        // NumPy casts the input to `dtype` unsafely (complex to real takes the real part).
         let cast;
-        let a = match (nan, dtype) {
-            (true, Some(d)) if d != a.dtype() => {
-                cast = a.astype(d)?;
+        let a = match dtype {
+            Some(d) if d != a.dtype() => {
+                cast = a.astype_with(d, numox::Casting::Unsafe)?;
                 &cast
             }
             _ => a,
@@ -339,9 +340,7 @@ fn cumulative_api(
         Array::zeros(&shape, r.dtype())
     }
     .py()?;
-    Ok(PyArr::new(
-        numox::concatenate(&[&init, &r], Some(ax)).py()?,
-    ))
+    Ok(PyArr::new(numox::concatenate(&[&init, &r], Some(ax)).py()?))
 }
 
 /// `cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False)`.
@@ -372,7 +371,10 @@ pub fn cumulative_prod(
 
 /// `diff(x, /, *, axis=-1, n=1, prepend=None, append=None)`.
 #[pyfunction]
-#[pyo3(signature = (x, /, *, axis=-1, n=1, prepend=None, append=None))]
+#[pyo3(
+    signature = (x, /, *, axis=-1, n=1, prepend=None, append=None),
+    text_signature = "(x, /, *, axis=-1, n=1, prepend=None, append=None)"
+)]
 pub fn diff(
     x: &Bound<'_, PyAny>,
     axis: isize,
@@ -381,7 +383,10 @@ pub fn diff(
     append: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyArr> {
     let a = arg_array(x)?;
-    let p = prepend.filter(|v| !v.is_none()).map(arg_array).transpose()?;
+    let p = prepend
+        .filter(|v| !v.is_none())
+        .map(arg_array)
+        .transpose()?;
     let q = append.filter(|v| !v.is_none()).map(arg_array).transpose()?;
     Ok(PyArr::new(
         numox::diff_with(&a, n, axis, p.as_ref(), q.as_ref()).py()?,

@@ -68,7 +68,7 @@ def check(got, want, rtol=None, exact_zero_sign=True):
         np.testing.assert_array_equal(g, w)
 
 
-def same_outcome(f_nx, f_np, rtol=None):
+def same_outcome(f_nx, f_np, rtol=None, zero_sign=True):
     """Calls both; equal results, or the same exception class."""
     try:
         with np.errstate(all="ignore"):
@@ -79,7 +79,7 @@ def same_outcome(f_nx, f_np, rtol=None):
             f_nx()
         return None
     got = f_nx()
-    check(got, want, rtol)
+    check(got, want, rtol, zero_sign)
     return got
 
 

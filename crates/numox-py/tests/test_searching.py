@@ -78,7 +78,7 @@ def test_where(d1, d2):
     check(nx.where(nxa(c), 1.5, nxa(b)), np.where(c, 1.5, b))
     check(nx.where(nxa(c[0]), nxa(a), nxa(b)), np.where(c[0], a, b))
     with pytest.raises(ValueError):
-        nx.where(nxa(c), nxa(a), nx.ones(5))
+        nx.where(nxa(c), nxa(a), nxa(np.ones(5)))
 
 
 @pytest.mark.parametrize("dtype", ALL)
@@ -104,7 +104,7 @@ def test_sort_argsort(dtype, descending, stable):
             check(gi, want_idx)
         else:
             check(np.take_along_axis(a, np.asarray(gi), axis), want)
-    with pytest.raises(np.exceptions.AxisError):
+    with pytest.raises(nx.AxisError):
         nx.sort(nxa(a), axis=2)
     check(nx.sort(nxa(a[:0])), np.sort(a[:0]))
 
@@ -112,6 +112,13 @@ def test_sort_argsort(dtype, descending, stable):
 def test_sort_errors_and_0d():
     same_outcome(lambda: nx.sort(nxa(np.array(1.0))), lambda: np.sort(np.array(1.0)))
     same_outcome(lambda: nx.argsort(nxa(np.array(1.0))), lambda: np.argsort(np.array(1.0)))
+
+
+def _check_inverse(values, got, want, a):
+    # NaNs are distinct and their order among the values is implementation-defined
+    g = np.asarray(got)
+    assert g.dtype == np.asarray(want).dtype and g.shape == np.asarray(want).shape
+    np.testing.assert_array_equal(np.asarray(values)[g], a)
 
 
 @pytest.mark.parametrize("dtype", ALL)
@@ -127,7 +134,7 @@ def test_unique(dtype):
     assert r._fields == ("values", "indices", "inverse_indices", "counts")
     check(r.values, w.values)
     check(r.indices, w.indices)
-    check(r.inverse_indices, w.inverse_indices)
+    _check_inverse(r.values, r.inverse_indices, w.inverse_indices, a)
     check(r.counts, w.counts)
     rc = nx.unique_counts(nxa(a))
     wc = np.unique_counts(a)
@@ -138,7 +145,7 @@ def test_unique(dtype):
     wi = np.unique_inverse(a)
     assert ri._fields == ("values", "inverse_indices")
     check(ri.values, wi.values)
-    check(ri.inverse_indices, wi.inverse_indices)
+    _check_inverse(ri.values, ri.inverse_indices, wi.inverse_indices, a)
     v = nx.unique_values(nxa(a))
     check(np.sort(np.asarray(v)), np.sort(np.unique_values(a)))
     values, counts = nx.unique_counts(nxa(a))  # unpacks like a tuple
