@@ -5,6 +5,8 @@ import numox as nx
 import pytest
 from _helpers import ALL, FLOAT, INT, NUMERIC, check, nxa, sample, same_outcome
 
+pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
+
 UNARY = (
     "abs absolute acos arccos acosh arccosh asin arcsin asinh arcsinh atan arctan atanh arctanh "
     "bitwise_invert invert bitwise_not ceil conj conjugate cos cosh exp exp2 expm1 floor imag "
@@ -247,3 +249,25 @@ def test_large_arrays_release_gil():
     check(nx.add(nxa(a), 1.5), a + 1.5)
     check(nx.nextafter(nxa(a), 0.0), np.nextafter(a, 0.0), 0)
     check(nx.clip(nxa(a), -1, 1), np.clip(a, -1, 1))
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+    from hypothesis.extra import numpy as hnp
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        data=st.data(),
+        dtype=st.sampled_from(["int8", "uint16", "int64", "float32", "float64", "bool"]),
+        name=st.sampled_from(["add", "multiply", "maximum", "less_equal", "bitwise_xor",
+                              "copysign", "floor_divide", "logaddexp"]),
+    )
+    def test_binary_hypothesis(data, dtype, name):
+        shapes = data.draw(hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=3, max_side=4))
+        a = data.draw(hnp.arrays(dtype, shapes.input_shapes[0]))
+        b = data.draw(hnp.arrays(dtype, shapes.input_shapes[1]))
+        same_outcome(lambda: getattr(nx, name)(nxa(a), nxa(b)), lambda: getattr(np, name)(a, b), 1e-5)

@@ -7,6 +7,8 @@ import numox as nx
 import pytest
 from _helpers import ALL, REAL, check, nxa, sample, same_outcome
 
+pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
+
 
 @pytest.mark.parametrize("name", ["argmax", "argmin"])
 @pytest.mark.parametrize("dtype", ALL)

@@ -5,6 +5,8 @@ import numox as nx
 import pytest
 from _helpers import ALL, FLOAT, NUMERIC, REAL, check, nxa, sample, same_outcome
 
+pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
+
 AXES = [None, 0, -1, 1, (0, 2), (), (-1, 0, 1)]
 
 
