@@ -11,6 +11,7 @@ pub mod convert;
 pub mod creation;
 pub mod dlpack;
 pub mod dtypes;
+pub mod elementwise;
 pub mod errors;
 pub mod indexing;
 pub mod info;
@@ -19,8 +20,11 @@ pub mod io;
 pub mod linalg;
 pub mod linalg_ext;
 pub mod manipulation;
+pub mod methods;
 pub mod ops;
 pub mod random;
+pub mod searching;
+pub mod statistics;
 
 use pyo3::prelude::*;
 
@@ -34,6 +38,9 @@ fn _numox(m: &Bound<'_, PyModule>) -> PyResult<()> {
     linalg::register(m)?;
     random::register(m)?;
     io::register(m)?;
+    elementwise::register(m)?;
+    statistics::register(m)?;
+    searching::register(m)?;
     m.add_function(wrap_pyfunction!(dlpack::from_dlpack, m)?)?;
     Ok(())
 }
