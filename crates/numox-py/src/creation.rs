@@ -208,9 +208,9 @@ pub fn arange(
     Ok(PyArr::new(r.py()?))
 }
 
-/// `linspace(start, stop, /, num=50, *, dtype=None, device=None, endpoint=True)`.
+/// `linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True)`.
 #[pyfunction]
-#[pyo3(signature = (start, stop, /, num=50, *, dtype=None, device=None, endpoint=true))]
+#[pyo3(signature = (start, stop, /, num, *, dtype=None, device=None, endpoint=true))]
 pub fn linspace(
     start: &Bound<'_, PyAny>,
     stop: &Bound<'_, PyAny>,

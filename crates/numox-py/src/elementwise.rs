@@ -208,19 +208,20 @@ binary_fns! {
     subtract => numox::subtract;
 }
 
-/// `round(x, /, decimals=0)`: half to even, as NumPy's.
+/// `round(x, /)`: to the nearest integer, half to even, as NumPy's (`around` takes decimals).
 #[pyfunction]
-#[pyo3(signature = (x, /, decimals=0))]
-pub fn round(x: &Bound<'_, PyAny>, decimals: i32) -> PyResult<PyArr> {
+#[pyo3(signature = (x, /))]
+pub fn round(x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
     let a = arg_array(x)?;
-    Ok(PyArr::new(numox::round(&a, decimals).py()?))
+    Ok(PyArr::new(numox::round(&a, 0).py()?))
 }
 
 /// `around(a, decimals=0)`: NumPy's other name of [`round`].
 #[pyfunction]
 #[pyo3(signature = (a, decimals=0))]
 pub fn around(a: &Bound<'_, PyAny>, decimals: i32) -> PyResult<PyArr> {
-    round(a, decimals)
+    let a = arg_array(a)?;
+    Ok(PyArr::new(numox::round(&a, decimals).py()?))
 }
 
 /// `clip(x, /, min=None, max=None)`: values limited to `[min, max]`; `None` leaves a side open.

@@ -221,11 +221,12 @@ pub fn roll(
     Ok(PyArr::new(numox::roll(&arr(x)?, &s, ax.as_deref()).py()?))
 }
 
-/// `squeeze(x, /, axis=None)` (the standard requires `axis`; NumPy defaults it).
+/// `squeeze(x, /, axis)`: `axis` an int or a tuple (`None` squeezes every length-1 axis, as
+/// NumPy's default does).
 #[pyfunction]
-#[pyo3(signature = (x, /, axis=None))]
-pub fn squeeze(x: &Bound<'_, PyAny>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
-    let ax = opt_axes(axis)?;
+#[pyo3(signature = (x, /, axis))]
+pub fn squeeze(x: &Bound<'_, PyAny>, axis: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+    let ax = opt_axes(Some(axis))?;
     Ok(PyArr::new(numox::squeeze(&arr(x)?, ax.as_deref()).py()?))
 }
 

@@ -43,7 +43,7 @@ def test_views(x):
             check(g, w)
         assert len(un) == x.shape[-1]
     check(nx.expand_dims(n, axis=0), np.expand_dims(x, 0))
-    check(nx.squeeze(n), np.squeeze(x))
+    check(nx.squeeze(n, None), np.squeeze(x))
     check(nx.reshape(n, (-1,)), np.reshape(x, (-1,)))
     check(nx.ravel(n), np.ravel(x))
     check(nx.repeat(n, 3), np.repeat(x, 3))
@@ -95,7 +95,7 @@ def test_reshape_copy():
     assert not np.shares_memory(np.asarray(c), b)
     with pytest.raises(ValueError):
         nx.reshape(nx.asarray(b.T), (12,), copy=False)
-    check(nx.reshape(x, (2, -1), order="F"), np.reshape(b, (2, -1), order="F"))
+    check(nx.reshape(x, (2, -1)), np.reshape(b, (2, -1)))
 
 
 @pytest.mark.parametrize("axis", [0, 1, -1, None])
@@ -165,8 +165,8 @@ def test_take():
     check(nx.take(n, nx.asarray(idx), axis=1), np.take(x, idx, axis=1))
     check(nx.take(n, nx.asarray(idx)), np.take(x, idx))
     check(nx.take(n, nx.asarray(np.array([[0, 1], [2, 0]])), axis=0), np.take(x, [[0, 1], [2, 0]], axis=0))
-    check(nx.take(n, nx.asarray(np.array([5, -7])), axis=1, mode="clip"), np.take(x, [5, -7], axis=1, mode="clip"))
-    check(nx.take(n, nx.asarray(np.array([5, -7])), axis=1, mode="wrap"), np.take(x, [5, -7], axis=1, mode="wrap"))
+    with pytest.raises(IndexError):
+        nx.take(n, nx.asarray(np.array([5, -7])), axis=1)
     with pytest.raises(IndexError):
         nx.take(n, nx.asarray(np.array([4])), axis=1)
 
