@@ -422,7 +422,20 @@ const WRITEABLE: i32 = 0x400;
 /// (byte-swapped, unaligned, bfloat16 or other void types).
 fn from_array_struct(obj: &Bound<'_, PyAny>) -> PyResult<Option<Array>> {
     let py = obj.py();
-    if !obj.get_type().name().is_ok_and(|n| n == "ndarray") {
+    static NDARRAY: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+    // Only NumPy's own ndarray (subclasses such as memmap take the interface path); the type is
+    // looked up once, and only once NumPy is loaded.
+    let ty = obj.get_type();
+    let is_ndarray = match NDARRAY.get(py) {
+        Some(t) => ty.is(t.bind(py)),
+        None => {
+            ty.name().is_ok_and(|n| n == "ndarray")
+                && NDARRAY
+                    .import(py, "numpy", "ndarray")
+                    .is_ok_and(|t| ty.is(t))
+        }
+    };
+    if !is_ndarray {
         return Ok(None);
     }
     let Ok(cap) = obj.getattr(pyo3::intern!(py, "__array_struct__")) else {

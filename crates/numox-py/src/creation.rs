@@ -28,16 +28,29 @@ pub fn asarray(
         _ => None,
     };
     let a = to_array(obj, dt)?;
-    let shares = match obj.cast::<PyArr>() {
-        Ok(src) => a.shares_buffer(&src.get().a),
-        Err(_) => obj.hasattr("__array_interface__").unwrap_or(false) && !a.flags().owndata,
-    };
     match copy {
         Some(true) => Ok(PyArr::new(a.copy())),
-        Some(false) if !shares && (obj.cast::<PyArr>().is_ok() || dt.is_some()) => Err(
-            value_error("Unable to avoid copy while creating an array as requested."),
-        ),
-        _ => Ok(PyArr::new(a)),
+        Some(false) => {
+            let shares = match obj.cast::<PyArr>() {
+                Ok(src) => a.shares_buffer(&src.get().a),
+                Err(_) => {
+                    obj.hasattr("__array_interface__").unwrap_or(false)
+                        && match (dt, obj.getattr("dtype")) {
+                            (None, _) => true,
+                            (Some(d), Ok(src)) => to_dtype(&src).is_ok_and(|s| s == d),
+                            _ => false,
+                        }
+                }
+            };
+            if shares {
+                Ok(PyArr::new(a))
+            } else {
+                Err(value_error(
+                    "Unable to avoid copy while creating an array as requested.",
+                ))
+            }
+        }
+        None => Ok(PyArr::new(a)),
     }
 }
 

@@ -115,6 +115,20 @@ fn gen_dtype(dtype: Option<&Bound<'_, PyAny>>, default: DType) -> PyResult<DType
     }
 }
 
+impl PyGenerator {
+    /// Samples of `size` (a 0-d draw comes back as a Python scalar, as NumPy's).
+    fn draw(
+        &self,
+        py: Python<'_>,
+        size: Option<&Bound<'_, PyAny>>,
+        f: impl FnOnce(&mut rnd::Generator<Pcg64>, &[usize]) -> numox::Result<Array>,
+    ) -> PyResult<Py<PyAny>> {
+        let s = size_arg(size)?;
+        let a = f(&mut *lock(&self.g)?, s.as_deref().unwrap_or(&[])).py()?;
+        out(py, a, s.is_none())
+    }
+}
+
 #[pymethods]
 impl PyGenerator {
     #[new]
@@ -137,12 +151,8 @@ impl PyGenerator {
         size: Option<&Bound<'_, PyAny>>,
         dtype: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
         let d = gen_dtype(dtype, DType::Float64)?;
-        let a = lock(&self.g)?
-            .random_with(s.as_deref().unwrap_or(&[]), d)
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.random_with(s, d))
     }
 
     /// Standard normal samples (ziggurat).
@@ -153,12 +163,8 @@ impl PyGenerator {
         size: Option<&Bound<'_, PyAny>>,
         dtype: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
         let d = gen_dtype(dtype, DType::Float64)?;
-        let a = lock(&self.g)?
-            .standard_normal_with(s.as_deref().unwrap_or(&[]), d)
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.standard_normal_with(s, d))
     }
 
     /// Normal samples with mean `loc` and standard deviation `scale`.
@@ -170,11 +176,7 @@ impl PyGenerator {
         scale: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.g)?
-            .normal(loc, scale, s.as_deref().unwrap_or(&[]))
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.normal(loc, scale, s))
     }
 
     /// Uniform samples on [low, high).
@@ -186,11 +188,7 @@ impl PyGenerator {
         high: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.g)?
-            .uniform(low, high, s.as_deref().unwrap_or(&[]))
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.uniform(low, high, s))
     }
 
     /// Exponential samples with mean `scale`.
@@ -201,11 +199,7 @@ impl PyGenerator {
         scale: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.g)?
-            .exponential(scale, s.as_deref().unwrap_or(&[]))
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.exponential(scale, s))
     }
 
     /// Standard exponential samples.
@@ -216,12 +210,8 @@ impl PyGenerator {
         size: Option<&Bound<'_, PyAny>>,
         dtype: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
         let d = gen_dtype(dtype, DType::Float64)?;
-        let a = lock(&self.g)?
-            .standard_exponential_with(s.as_deref().unwrap_or(&[]), d)
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.standard_exponential_with(s, d))
     }
 
     /// Integers from [low, high) (or [low, high] with `endpoint=True`; `high=None`: [0, low)).
@@ -235,7 +225,6 @@ impl PyGenerator {
         dtype: Option<&Bound<'_, PyAny>>,
         endpoint: bool,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
         let high = match high {
             Some(h) if !h.is_none() => Some(int_bound(h)?),
             _ => None,
@@ -244,10 +233,8 @@ impl PyGenerator {
             dtype: gen_dtype(dtype, DType::Int64)?,
             endpoint,
         };
-        let a = lock(&self.g)?
-            .integers_with(int_bound(low)?, high, s.as_deref().unwrap_or(&[]), opts)
-            .py()?;
-        out(py, a, s.is_none())
+        let low = int_bound(low)?;
+        self.draw(py, size, |g, s| g.integers_with(low, high, s, opts))
     }
 
     /// Binomial samples.
@@ -259,11 +246,7 @@ impl PyGenerator {
         p: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.g)?
-            .binomial(n, p, s.as_deref().unwrap_or(&[]))
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.binomial(n, p, s))
     }
 
     /// Poisson samples.
@@ -274,11 +257,7 @@ impl PyGenerator {
         lam: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.g)?
-            .poisson(lam, s.as_deref().unwrap_or(&[]))
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |g, s| g.poisson(lam, s))
     }
 
     /// A random sample from `a` (an int `n` means `arange(n)`).
@@ -392,6 +371,20 @@ fn dims_of(args: &Bound<'_, PyTuple>) -> PyResult<Option<Vec<usize>>> {
     Ok(Some(shape_arg(args.as_any())?))
 }
 
+impl PyRandomState {
+    /// Samples of `size` (a 0-d draw comes back as a Python scalar, as NumPy's).
+    fn draw(
+        &self,
+        py: Python<'_>,
+        size: Option<&Bound<'_, PyAny>>,
+        f: impl FnOnce(&mut rnd::RandomState, &[usize]) -> numox::Result<Array>,
+    ) -> PyResult<Py<PyAny>> {
+        let s = size_arg(size)?;
+        let a = f(&mut *lock(&self.r)?, s.as_deref().unwrap_or(&[])).py()?;
+        out(py, a, s.is_none())
+    }
+}
+
 #[pymethods]
 impl PyRandomState {
     #[new]
@@ -420,11 +413,7 @@ impl PyRandomState {
         py: Python<'_>,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .random_sample(s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.random_sample(s.to_vec()))
     }
 
     /// Floats uniform on [0, 1).
@@ -456,11 +445,7 @@ impl PyRandomState {
         py: Python<'_>,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .standard_normal(s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.standard_normal(s.to_vec()))
     }
 
     /// Normal samples.
@@ -472,11 +457,7 @@ impl PyRandomState {
         scale: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .normal(loc, scale, s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.normal(loc, scale, s.to_vec()))
     }
 
     /// Uniform samples on [low, high).
@@ -488,11 +469,7 @@ impl PyRandomState {
         high: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .uniform(low, high, s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.uniform(low, high, s.to_vec()))
     }
 
     /// Exponential samples.
@@ -503,11 +480,7 @@ impl PyRandomState {
         scale: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .exponential(scale, s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.exponential(scale, s.to_vec()))
     }
 
     /// Binomial samples.
@@ -519,11 +492,7 @@ impl PyRandomState {
         p: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .binomial(n, p, s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.binomial(n, p, s.to_vec()))
     }
 
     /// Poisson samples.
@@ -534,11 +503,7 @@ impl PyRandomState {
         lam: f64,
         size: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
-        let a = lock(&self.r)?
-            .poisson(lam, s.clone().unwrap_or_default())
-            .py()?;
-        out(py, a, s.is_none())
+        self.draw(py, size, |r, s| r.poisson(lam, s.to_vec()))
     }
 
     /// Integers from [low, high) (`high=None`: [0, low)).
@@ -551,16 +516,13 @@ impl PyRandomState {
         size: Option<&Bound<'_, PyAny>>,
         dtype: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let s = size_arg(size)?;
         let high = match high {
             Some(h) if !h.is_none() => Some(int_bound(h)?),
             _ => None,
         };
         let d = gen_dtype(dtype, DType::Int64)?;
-        let a = lock(&self.r)?
-            .randint_dtype(int_bound(low)?, high, s.clone().unwrap_or_default(), d)
-            .py()?;
-        out(py, a, s.is_none())
+        let low = int_bound(low)?;
+        self.draw(py, size, |r, s| r.randint_dtype(low, high, s.to_vec(), d))
     }
 
     /// A random sample from `a` (an int `n` means `arange(n)`).
