@@ -160,8 +160,8 @@ fn from_interface(obj: &Bound<'_, PyAny>, iface: &Bound<'_, PyDict>) -> PyResult
             }
             DType::BFloat16
         }
-        ('b', 1) => DType::Bool,
-        _ => crate::dtypes::parse_name(&format!("{kind}{size}"))?,
+        _ => interface_dtype(kind, size)
+            .ok_or_else(|| type_error(format!("unsupported data type {typestr}")))?,
     };
     let data_tuple = data.cast::<PyTuple>().ok();
     let swapped = order == '>' && size > 1;
@@ -195,26 +195,23 @@ fn from_interface(obj: &Bound<'_, PyAny>, iface: &Bound<'_, PyDict>) -> PyResult
     {
         return Err(type_error("__array_interface__ offsets are not supported"));
     }
-    let (lo, hi) = byte_span(&shape, &strides, size);
-    let base = (ptr as isize + lo) as *mut u8;
     let owner: Box<dyn std::any::Any + Send + Sync> =
         Box::new((obj.clone().unbind(), iface.clone().unbind()));
     // SAFETY: the interface describes memory that `obj` (and the interface dict, which for NumPy
     // scalars holds the temporary array) keeps alive; both are held by the owner. Python code
     // that writes it concurrently does so under the GIL, as with NumPy's own views.
-    unsafe {
-        raw::from_raw_parts(
-            base,
-            (hi - lo) as usize,
-            owner,
-            !readonly,
-            dtype,
-            &shape,
-            &strides,
-            (-lo) as usize,
-        )
+    unsafe { raw::from_first_element(ptr as *mut u8, owner, !readonly, dtype, &shape, &strides) }
+        .py()
+}
+
+/// The dtype of an array-interface kind character and item size (`('f', 8)` is float64); `None`
+/// for kinds numox has no dtype of (bfloat16 is `('V', 2)`, told apart by its dtype's name).
+fn interface_dtype(kind: char, size: usize) -> Option<DType> {
+    match kind {
+        'b' if size == 1 => Some(DType::Bool),
+        'i' | 'u' | 'f' | 'c' => crate::dtypes::parse_name(&format!("{kind}{size}")).ok(),
+        _ => None,
     }
-    .py()
 }
 
 /// (byte order, kind, item size) of an array-interface type string such as `<f8`.
@@ -239,23 +236,6 @@ pub fn c_strides(shape: &[usize], item: usize) -> Vec<isize> {
         acc *= shape[i].max(1) as isize;
     }
     s
-}
-
-/// Lowest byte offset reached and one past the highest, relative to element 0.
-fn byte_span(shape: &[usize], strides: &[isize], item: usize) -> (isize, isize) {
-    if shape.contains(&0) {
-        return (0, 0);
-    }
-    let (mut lo, mut hi) = (0isize, 0isize);
-    for (&n, &s) in shape.iter().zip(strides) {
-        let r = (n as isize - 1) * s;
-        if r < 0 {
-            lo += r;
-        } else {
-            hi += r;
-        }
-    }
-    (lo, hi + item as isize)
 }
 
 /// The kinds of Python numbers met in a nested list, in promotion order.
@@ -460,22 +440,8 @@ fn from_array_struct(obj: &Bound<'_, PyAny>) -> PyResult<Option<Array>> {
             return Ok(None);
         }
         let size = s.itemsize as usize;
-        let dtype = match (s.typekind as u8 as char, size) {
-            ('b', 1) => DType::Bool,
-            ('i', 1) => DType::Int8,
-            ('i', 2) => DType::Int16,
-            ('i', 4) => DType::Int32,
-            ('i', 8) => DType::Int64,
-            ('u', 1) => DType::UInt8,
-            ('u', 2) => DType::UInt16,
-            ('u', 4) => DType::UInt32,
-            ('u', 8) => DType::UInt64,
-            ('f', 2) => DType::Float16,
-            ('f', 4) => DType::Float32,
-            ('f', 8) => DType::Float64,
-            ('c', 8) => DType::Complex64,
-            ('c', 16) => DType::Complex128,
-            _ => return Ok(None),
+        let Some(dtype) = interface_dtype(s.typekind as u8 as char, size) else {
+            return Ok(None);
         };
         let nd = s.nd as usize;
         let shape: Vec<usize> = (0..nd).map(|i| *s.shape.add(i) as usize).collect();
@@ -484,21 +450,10 @@ fn from_array_struct(obj: &Bound<'_, PyAny>) -> PyResult<Option<Array>> {
         } else {
             (0..nd).map(|i| *s.strides.add(i)).collect()
         };
-        let (lo, hi) = byte_span(&shape, &strides, size);
-        let base = s.data.wrapping_offset(lo);
         let owner: Box<dyn std::any::Any + Send + Sync> =
             Box::new((obj.clone().unbind(), cap.clone().unbind()));
         let writeable = s.flags & WRITEABLE != 0;
-        match raw::from_raw_parts(
-            base,
-            (hi - lo) as usize,
-            owner,
-            writeable,
-            dtype,
-            &shape,
-            &strides,
-            (-lo) as usize,
-        ) {
+        match raw::from_first_element(s.data, owner, writeable, dtype, &shape, &strides) {
             Ok(a) => Ok(Some(a)),
             Err(_) => Ok(None),
         }

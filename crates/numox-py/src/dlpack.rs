@@ -7,7 +7,7 @@ use numox::{bridge::raw, Array, DType};
 use pyo3::exceptions::PyBufferError;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use std::ffi::{c_char, c_void, CStr};
+use std::ffi::{c_void, CStr};
 
 #[repr(C)]
 #[derive(Clone, Copy)]
@@ -303,29 +303,13 @@ pub fn from_dlpack_obj(obj: &Bound<'_, PyAny>) -> PyResult<Array> {
             (0..nd).map(|i| *t.strides.add(i) as isize * item).collect()
         };
         let first = (t.data as *mut u8).wrapping_add(t.byte_offset as usize);
-        let (mut lo, mut hi) = (0isize, 0isize);
-        if !shape.contains(&0) {
-            for (&n, &s) in shape.iter().zip(&strides) {
-                let r = (n as isize - 1) * s;
-                if r < 0 {
-                    lo += r
-                } else {
-                    hi += r
-                }
-            }
-            hi += item;
-        }
-        let base = first.wrapping_offset(lo);
-        let _ = c_char::default();
-        raw::from_raw_parts(
-            base,
-            (hi - lo) as usize,
+        raw::from_first_element(
+            first,
             Box::new(owner),
             flags & READ_ONLY == 0,
             dtype,
             &shape,
             &strides,
-            (-lo) as usize,
         )
         .py()
     }

@@ -89,40 +89,19 @@ impl InterfaceHolder {
 
 /// A uint16 view of a bfloat16 array's bits (same memory, same strides).
 fn bits_view(a: &Array) -> PyResult<Array> {
-    let (lo, hi) = span_bytes(a);
-    let base = (raw::data_ptr(a) as isize + lo) as *mut u8;
     // SAFETY: the view covers exactly the bytes of `a`'s elements, kept alive by the clone of `a`
     // held as the owner; bf16 and u16 have the same size and alignment.
     unsafe {
-        raw::from_raw_parts(
-            base,
-            (hi - lo) as usize,
+        raw::from_first_element(
+            raw::data_ptr(a) as *mut u8,
             Box::new(a.clone()),
             a.is_writeable(),
             DType::UInt16,
             a.shape(),
             &raw::byte_strides(a),
-            (-lo) as usize,
         )
     }
     .py()
-}
-
-/// Lowest byte reached and one past the highest, relative to element 0.
-pub fn span_bytes(a: &Array) -> (isize, isize) {
-    if a.size() == 0 {
-        return (0, 0);
-    }
-    let (mut lo, mut hi) = (0isize, 0isize);
-    for (&n, &s) in a.shape().iter().zip(raw::byte_strides(a).iter()) {
-        let r = (n as isize - 1) * s;
-        if r < 0 {
-            lo += r;
-        } else {
-            hi += r;
-        }
-    }
-    (lo, hi + a.itemsize() as isize)
 }
 
 /// The buffer-protocol format character of a dtype (`None` for bfloat16, which has none).

@@ -78,8 +78,9 @@ pub unsafe fn from_raw_parts(
     }
     let el: Vec<isize> = strides.iter().map(|s| s / item as isize).collect();
     let layout = Layout::from_parts(shape, &el, offset / item);
-    if let Some((lo, hi)) = layout_span_checked(shape, &el, offset / item)
-        && (lo < 0 || hi as usize * item > len)
+    let (lo, hi) = byte_span(shape, strides, item);
+    if (offset as isize).saturating_add(lo) < 0
+        || (offset as isize).saturating_add(hi) > len as isize
     {
         return Err(Error::Value(
             "the array's elements reach outside its memory".into(),
@@ -96,17 +97,13 @@ pub unsafe fn from_raw_parts(
     Ok(Array::from_buffer(buf, dtype, layout))
 }
 
-/// The lowest and one past the highest element index a layout reaches, in elements from the base
-/// (signed: a bad offset reaches below 0); `None` for an empty array.
-fn layout_span_checked(
-    shape: &[usize],
-    strides: &[isize],
-    offset: usize,
-) -> Option<(isize, isize)> {
+/// The bytes an array's elements reach relative to element `[0, 0, ...]`: the lowest offset and
+/// one past the highest (`(0, 0)` for an empty array; saturating, so absurd strides stay caught).
+fn byte_span(shape: &[usize], strides: &[isize], item: usize) -> (isize, isize) {
     if shape.contains(&0) {
-        return None;
+        return (0, 0);
     }
-    let (mut lo, mut hi) = (offset as isize, offset as isize);
+    let (mut lo, mut hi) = (0isize, 0isize);
     for (&n, &s) in shape.iter().zip(strides) {
         let reach = (n as isize - 1).saturating_mul(s);
         if reach < 0 {
@@ -115,7 +112,46 @@ fn layout_span_checked(
             hi = hi.saturating_add(reach);
         }
     }
-    Some((lo, hi.saturating_add(1)))
+    (lo, hi.saturating_add(item as isize))
+}
+
+/// [`from_raw_parts`] for memory known by the address of its element `[0, 0, ...]` (as NumPy's
+/// array interface, DLPack and the buffer protocol describe it): the memory is taken to be
+/// exactly the bytes the elements reach, whatever the signs of the byte `strides`.
+///
+/// ```
+/// use numox::{bridge::raw, DType};
+/// let v = vec![1i16, 2, 3, 4];
+/// let last = unsafe { (v.as_ptr() as *mut u8).add(6) };
+/// let a = unsafe { raw::from_first_element(last, Box::new(v), false, DType::Int16, &[4], &[-2]) }.unwrap();
+/// assert_eq!(a.to_vec::<i16>().unwrap(), vec![4, 3, 2, 1]);
+/// ```
+///
+/// # Safety
+/// As [`from_raw_parts`], for the bytes the elements reach.
+pub unsafe fn from_first_element(
+    first: *mut u8,
+    owner: Box<dyn std::any::Any + Send + Sync>,
+    writeable: bool,
+    dtype: DType,
+    shape: &[usize],
+    strides: &[isize],
+) -> Result<Array> {
+    let (lo, hi) = byte_span(shape, strides, dtype.itemsize());
+    let base = first.wrapping_offset(lo);
+    // SAFETY: the caller's guarantee covers exactly `base..base + (hi - lo)`.
+    unsafe {
+        from_raw_parts(
+            base,
+            (hi - lo) as usize,
+            owner,
+            writeable,
+            dtype,
+            shape,
+            strides,
+            (-lo) as usize,
+        )
+    }
 }
 
 /// Pointer to the array's first element (`a[0, 0, ...]`), as NumPy's `a.ctypes.data`. Valid
