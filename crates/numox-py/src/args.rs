@@ -96,7 +96,7 @@ pub fn tuple_arrs(t: &Bound<'_, PyTuple>) -> PyResult<Vec<Array>> {
 pub fn arr_tuple(py: Python<'_>, v: Vec<Array>) -> PyResult<Bound<'_, PyTuple>> {
     let items: Vec<Py<PyArr>> = v
         .into_iter()
-        .map(|a| Py::new(py, PyArr::new(a)))
+        .map(|a| crate::array::wrap(py, a))
         .collect::<PyResult<_>>()?;
     PyTuple::new(py, items)
 }

@@ -11,29 +11,108 @@ use pyo3::prelude::*;
 use pyo3::types::{PyComplex, PyList, PyTuple};
 
 /// An n-dimensional array (NumPy's `ndarray`, the Array API's array object).
-#[pyclass(
-    name = "ndarray",
-    module = "numox",
-    frozen,
-    weakref,
-    sequence,
-    freelist = 64
-)]
+#[pyclass(name = "ndarray", module = "numox", frozen, weakref, sequence)]
 pub struct PyArr {
     pub a: Array,
 }
 
-impl PyArr {
-    /// Wraps an array.
+/// A new array result on its way to Python: converts through [`wrap`], the fast path for new
+/// array objects. Functions return it where they would return a `PyArr`.
+pub struct Out(pub Array);
+
+impl<'py> IntoPyObject<'py> for Out {
+    type Target = PyArr;
+    type Output = Bound<'py, PyArr>;
+    type Error = PyErr;
+
     #[inline]
-    pub fn new(a: Array) -> PyArr {
-        PyArr { a }
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyArr>> {
+        Ok(wrap(py, self.0)?.into_bound(py))
     }
 }
 
 /// Wraps a numox result as a new Python array object.
+///
+/// The object comes from the type's `tp_alloc` with the array written where PyO3 keeps it
+/// ([`Fast`]); PyO3's own path (`Py::new`) calls the base type's `tp_new` with an empty tuple
+/// first, a third of the cost of a small result such as `x[3]`.
+#[inline]
 pub fn wrap(py: Python<'_>, a: Array) -> PyResult<Py<PyArr>> {
-    Py::new(py, PyArr { a })
+    match fast(py) {
+        Some(f) => {
+            // SAFETY: `f.alloc` is the type's own allocator, called as CPython calls it; it
+            // returns a zeroed object of the type's basic size (or NULL with an error set). `Fast`
+            // checked that a PyO3-made object differs from zeroes only at `f.offset`, where its
+            // `PyArr` lives, so writing one there makes the same object PyO3 would have made.
+            unsafe {
+                let obj = (f.alloc)(<PyArr as pyo3::PyTypeInfo>::type_object_raw(py), 0);
+                if obj.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                std::ptr::write(obj.cast::<u8>().add(f.offset).cast::<PyArr>(), PyArr { a });
+                Ok(Bound::from_owned_ptr(py, obj)
+                    .cast_into_unchecked::<PyArr>()
+                    .unbind())
+            }
+        }
+        None => Py::new(py, PyArr { a }),
+    }
+}
+
+/// How [`wrap`] makes an object without PyO3's initializer: the type's allocator and the byte
+/// offset of the `PyArr` inside the object.
+#[derive(Clone, Copy)]
+struct Fast {
+    alloc: pyo3::ffi::allocfunc,
+    offset: usize,
+}
+
+static FAST: std::sync::OnceLock<Option<Fast>> = std::sync::OnceLock::new();
+
+#[inline]
+fn fast(py: Python<'_>) -> Option<Fast> {
+    *FAST.get_or_init(|| probe_fast(py))
+}
+
+/// Makes one object through PyO3 and checks its layout: the `PyArr` at a fixed offset and every
+/// other byte after the object header zero (no borrow flag, thread id or dict; an empty weakref
+/// slot). Anything else leaves `wrap` on PyO3's path.
+#[cold]
+fn probe_fast(py: Python<'_>) -> Option<Fast> {
+    let obj = Py::new(
+        py,
+        PyArr {
+            a: Array::scalar(0.0f64),
+        },
+    )
+    .ok()?;
+    let start = obj.as_ptr() as usize;
+    let offset = (obj.get() as *const PyArr as usize).checked_sub(start)?;
+    let ty = obj.bind(py).get_type();
+    let basic: usize = ty.getattr("__basicsize__").ok()?.extract().ok()?;
+    let header = std::mem::size_of::<pyo3::ffi::PyObject>();
+    let end = offset + std::mem::size_of::<PyArr>();
+    if offset < header || end > basic {
+        return None;
+    }
+    // SAFETY: the object is alive (`obj`) and `basic` bytes long; reading its bytes as `u8` is
+    // valid (PyO3 wrote every byte of it: zeroed by `tp_alloc`, then the contents).
+    let bytes = unsafe { std::slice::from_raw_parts(start as *const u8, basic) };
+    if bytes[header..offset]
+        .iter()
+        .chain(&bytes[end..])
+        .any(|&b| b != 0)
+    {
+        return None;
+    }
+    // SAFETY: the type object is alive; `Py_tp_alloc` is a valid slot number.
+    let slot = unsafe { pyo3::ffi::PyType_GetSlot(ty.as_ptr().cast(), pyo3::ffi::Py_tp_alloc) };
+    if slot.is_null() {
+        return None;
+    }
+    // SAFETY: the `Py_tp_alloc` slot holds an `allocfunc`.
+    let alloc = unsafe { std::mem::transmute::<*mut std::ffi::c_void, pyo3::ffi::allocfunc>(slot) };
+    Some(Fast { alloc, offset })
 }
 
 /// A Python value for a numox scalar (bool, int, float or complex).
@@ -130,20 +209,20 @@ impl PyArr {
 
     /// The transpose: all axes reversed (a view).
     #[getter(T)]
-    fn t(&self) -> PyArr {
-        PyArr::new(self.a.t())
+    fn t(&self, py: Python<'_>) -> PyResult<Py<PyArr>> {
+        wrap(py, self.a.t())
     }
 
     /// The last two axes swapped (a view); needs at least two dimensions.
     #[getter(mT)]
-    fn m_t(&self) -> PyResult<PyArr> {
+    fn m_t(&self) -> PyResult<Out> {
         let n = self.a.ndim();
         if n < 2 {
             return Err(value_error(
                 "x must be at least 2-dimensional for matrix_transpose",
             ));
         }
-        Ok(PyArr::new(numox::swapaxes(&self.a, -1, -2).py()?))
+        Ok(Out(numox::swapaxes(&self.a, -1, -2).py()?))
     }
 
     /// The device the array lives on: always `"cpu"`.
@@ -196,7 +275,7 @@ impl PyArr {
         };
         let mut items = Vec::with_capacity(n);
         for i in 0..n {
-            items.push(PyArr::new(self.a.index_axis(0, i as isize).py()?));
+            items.push(Out(self.a.index_axis(0, i as isize).py()?));
         }
         Ok(PyList::new(py, items)?.into_any().try_iter()?.into_any())
     }
@@ -310,18 +389,18 @@ impl PyArr {
 
     /// A C-ordered copy (or in `order`).
     #[pyo3(signature = (order="C"))]
-    fn copy(&self, order: &str) -> PyResult<PyArr> {
+    fn copy(&self, order: &str) -> PyResult<Out> {
         let o = match order {
             "C" | "K" | "A" => numox::Order::C,
             "F" => numox::Order::F,
             _ => return Err(value_error("order must be one of 'C', 'F', 'A', or 'K'")),
         };
-        Ok(PyArr::new(self.a.copy_order(o)))
+        Ok(Out(self.a.copy_order(o)))
     }
 
     /// A view (or copy) with another shape; `-1` infers one length.
     #[pyo3(signature = (*shape, order="C"))]
-    fn reshape(&self, shape: &Bound<'_, PyTuple>, order: &str) -> PyResult<PyArr> {
+    fn reshape(&self, shape: &Bound<'_, PyTuple>, order: &str) -> PyResult<Out> {
         let dims: Vec<isize> =
             if shape.len() == 1 && !shape.get_item(0)?.is_instance_of::<pyo3::types::PyInt>() {
                 shape.get_item(0)?.extract()?
@@ -333,17 +412,17 @@ impl PyArr {
             "F" => numox::Order::F,
             _ => return Err(value_error("order must be one of 'C' or 'F'")),
         };
-        Ok(PyArr::new(self.a.reshape_order(&dims, o).py()?))
+        Ok(Out(self.a.reshape_order(&dims, o).py()?))
     }
 
     /// A 1-D copy.
-    fn flatten(&self) -> PyResult<PyArr> {
-        Ok(PyArr::new(self.a.copy().reshape(&[-1]).py()?))
+    fn flatten(&self) -> PyResult<Out> {
+        Ok(Out(self.a.copy().reshape(&[-1]).py()?))
     }
 
     /// A 1-D view where possible.
-    fn ravel(&self) -> PyResult<PyArr> {
-        Ok(PyArr::new(self.a.reshape(&[-1]).py()?))
+    fn ravel(&self) -> PyResult<Out> {
+        Ok(Out(self.a.reshape(&[-1]).py()?))
     }
 
     /// NumPy's `__array_interface__` (version 3): how NumPy reads this array without a copy.
@@ -389,13 +468,13 @@ impl PyArr {
         crate::indexing::setitem(&self.a, key, value)
     }
 
-    fn __copy__(&self) -> PyArr {
-        PyArr::new(self.a.copy())
+    fn __copy__(&self) -> Out {
+        Out(self.a.copy())
     }
 
     #[pyo3(signature = (_memo=None))]
-    fn __deepcopy__(&self, _memo: Option<&Bound<'_, PyAny>>) -> PyArr {
-        PyArr::new(self.a.copy())
+    fn __deepcopy__(&self, _memo: Option<&Bound<'_, PyAny>>) -> Out {
+        Out(self.a.copy())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {

@@ -2,7 +2,7 @@
 //! `linspace`, `eye`, `meshgrid`, `tril`, `triu`, and the data type function `astype`.
 
 use crate::args::{arr, arr_tuple, opt_dtype, scalar_arg, shape_arg, tuple_arrs};
-use crate::array::PyArr;
+use crate::array::{Out, PyArr};
 use crate::convert::{py_scalar, scalar_array, to_array};
 use crate::dtypes::to_dtype;
 use crate::errors::{value_error, IntoPyResult};
@@ -21,7 +21,7 @@ pub fn asarray(
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
     copy: Option<bool>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let dt = match dtype {
         Some(d) if !d.is_none() => Some(to_dtype(d)?),
@@ -29,7 +29,7 @@ pub fn asarray(
     };
     let a = to_array(obj, dt)?;
     match copy {
-        Some(true) => Ok(PyArr::new(a.copy())),
+        Some(true) => Ok(Out(a.copy())),
         Some(false) => {
             let shares = match obj.cast::<PyArr>() {
                 Ok(src) => a.shares_buffer(&src.get().a),
@@ -43,14 +43,14 @@ pub fn asarray(
                 }
             };
             if shares {
-                Ok(PyArr::new(a))
+                Ok(Out(a))
             } else {
                 Err(value_error(
                     "Unable to avoid copy while creating an array as requested.",
                 ))
             }
         }
-        None => Ok(PyArr::new(a)),
+        None => Ok(Out(a)),
     }
 }
 
@@ -83,10 +83,10 @@ pub fn zeros(
     shape: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let d = opt_dtype(dtype)?.unwrap_or(DType::Float64);
-    Ok(PyArr::new(Array::zeros(&shape_arg(shape)?, d).py()?))
+    Ok(Out(Array::zeros(&shape_arg(shape)?, d).py()?))
 }
 
 /// `empty(shape, *, dtype=None, device=None)` (zero-filled).
@@ -96,7 +96,7 @@ pub fn empty(
     shape: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     zeros(shape, dtype, device)
 }
 
@@ -107,11 +107,11 @@ pub fn ones(
     shape: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let d = opt_dtype(dtype)?.unwrap_or(DType::Float64);
     let one = Array::from_scalar(Scalar::Bool(true));
-    Ok(PyArr::new(filled(&shape_arg(shape)?, &one, d)?))
+    Ok(Out(filled(&shape_arg(shape)?, &one, d)?))
 }
 
 /// `full(shape, fill_value, *, dtype=None, device=None)`.
@@ -122,12 +122,12 @@ pub fn full(
     fill_value: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let d = opt_dtype(dtype)?;
     let v = fill_array(fill_value, d)?;
     let d = d.unwrap_or(v.dtype());
-    Ok(PyArr::new(filled(&shape_arg(shape)?, &v, d)?))
+    Ok(Out(filled(&shape_arg(shape)?, &v, d)?))
 }
 
 fn like(x: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Array> {
@@ -146,9 +146,9 @@ pub fn zeros_like(
     x: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
-    Ok(PyArr::new(like(x, dtype)?))
+    Ok(Out(like(x, dtype)?))
 }
 
 /// `empty_like(x, /, *, dtype=None, device=None)` (zero-filled).
@@ -158,7 +158,7 @@ pub fn empty_like(
     x: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     zeros_like(x, dtype, device)
 }
 
@@ -169,12 +169,12 @@ pub fn ones_like(
     x: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let z = like(x, dtype)?;
     let one = Array::from_scalar(Scalar::Bool(true));
     crate::array::write_all(&z, &one)?;
-    Ok(PyArr::new(z))
+    Ok(Out(z))
 }
 
 /// `full_like(x, /, fill_value, *, dtype=None, device=None)`.
@@ -185,13 +185,13 @@ pub fn full_like(
     fill_value: &Bound<'_, PyAny>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let z = like(x, dtype)?;
     let v = fill_array(fill_value, Some(z.dtype()))?;
     let v = v.astype(z.dtype()).py()?;
     crate::array::write_all(&z, &v)?;
-    Ok(PyArr::new(z))
+    Ok(Out(z))
 }
 
 /// `arange(start, /, stop=None, step=1, *, dtype=None, device=None)`.
@@ -203,7 +203,7 @@ pub fn arange(
     step: Option<&Bound<'_, PyAny>>,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let first = scalar_arg(start)?;
     let (lo, hi) = match stop {
@@ -218,7 +218,7 @@ pub fn arange(
         Some(d) => numox::arange_with(lo, hi, step, d),
         None => numox::arange(lo, hi, step),
     };
-    Ok(PyArr::new(r.py()?))
+    Ok(Out(r.py()?))
 }
 
 /// `linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True)`.
@@ -231,14 +231,14 @@ pub fn linspace(
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
     endpoint: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let mut opts = LinspaceOpts::new().endpoint(endpoint);
     if let Some(d) = opt_dtype(dtype)? {
         opts = opts.dtype(d);
     }
     let r = numox::linspace_with(scalar_arg(start)?, scalar_arg(stop)?, num, opts).py()?;
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// `eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None)`.
@@ -250,7 +250,7 @@ pub fn eye(
     k: i64,
     dtype: Option<&Bound<'_, PyAny>>,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let opts = MatrixOpts {
         m: n_cols.map(i128::from),
@@ -258,7 +258,7 @@ pub fn eye(
         dtype: opt_dtype(dtype)?,
         ..MatrixOpts::new()
     };
-    Ok(PyArr::new(numox::eye_with(n_rows, opts).py()?))
+    Ok(Out(numox::eye_with(n_rows, opts).py()?))
 }
 
 /// `meshgrid(*arrays, indexing='xy')`: a tuple of arrays.
@@ -296,15 +296,15 @@ pub fn meshgrid<'py>(
 /// `tril(x, /, *, k=0)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, k=0))]
-pub fn tril(x: &Bound<'_, PyAny>, k: i64) -> PyResult<PyArr> {
-    Ok(PyArr::new(numox::tril(&arr(x)?, k).py()?))
+pub fn tril(x: &Bound<'_, PyAny>, k: i64) -> PyResult<Out> {
+    Ok(Out(numox::tril(&arr(x)?, k).py()?))
 }
 
 /// `triu(x, /, *, k=0)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, k=0))]
-pub fn triu(x: &Bound<'_, PyAny>, k: i64) -> PyResult<PyArr> {
-    Ok(PyArr::new(numox::triu(&arr(x)?, k).py()?))
+pub fn triu(x: &Bound<'_, PyAny>, k: i64) -> PyResult<Out> {
+    Ok(Out(numox::triu(&arr(x)?, k).py()?))
 }
 
 /// `astype(x, dtype, /, *, copy=True, device=None)`.
@@ -315,7 +315,7 @@ pub fn astype(
     dtype: &Bound<'_, PyAny>,
     copy: bool,
     device: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     check_device(device)?;
     let a = arr(x)?;
     let d = to_dtype(dtype)?;
@@ -328,7 +328,7 @@ pub fn astype(
     } else {
         a.astype(d).py()?
     };
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// Registers the creation functions.

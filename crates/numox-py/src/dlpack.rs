@@ -1,7 +1,7 @@
 //! DLPack, both ways: `x.__dlpack__()` hands a capsule over numox memory to a consumer (NumPy's
 //! `from_dlpack`, PyTorch, ...), and `numox.from_dlpack(obj)` wraps a producer's memory.
 
-use crate::array::PyArr;
+use crate::array::{Out, PyArr};
 use crate::errors::{type_error, value_error, IntoPyResult};
 use numox::{bridge::raw, Array, DType};
 use pyo3::exceptions::PyBufferError;
@@ -322,16 +322,16 @@ pub fn from_dlpack(
     x: &Bound<'_, PyAny>,
     device: Option<&Bound<'_, PyAny>>,
     copy: Option<bool>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     crate::info::check_device(device)?;
     if let Ok(a) = x.cast::<PyArr>() {
         let a = &a.get().a;
-        return Ok(PyArr::new(if copy == Some(true) {
+        return Ok(Out(if copy == Some(true) {
             a.copy()
         } else {
             a.clone()
         }));
     }
     let a = from_dlpack_obj(x)?;
-    Ok(PyArr::new(if copy == Some(true) { a.copy() } else { a }))
+    Ok(Out(if copy == Some(true) { a.copy() } else { a }))
 }

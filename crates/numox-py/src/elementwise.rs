@@ -2,7 +2,7 @@
 //! unary functions take an array (or anything `asarray` takes), binary functions take arrays or
 //! Python scalars on either side (weak scalars, as NumPy 2 treats them).
 
-use crate::array::{write_all, PyArr};
+use crate::array::{write_all, Out, PyArr};
 use crate::convert::{operand, to_array};
 use crate::errors::{type_error, IntoPyResult};
 use crate::ops::{run_binary, DETACH_SIZE};
@@ -22,14 +22,14 @@ pub fn arg_array(x: &Bound<'_, PyAny>) -> PyResult<Array> {
 }
 
 /// Runs `f` on `x` (without the GIL for large arrays).
-fn unary_call(py: Python<'_>, f: UnFn, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn unary_call(py: Python<'_>, f: UnFn, x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arg_array(x)?;
     let r = if a.size() >= DETACH_SIZE {
         py.detach(|| f(Operand::Array(&a))).py()?
     } else {
         f(Operand::Array(&a)).py()?
     };
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// Runs `f` on two operands (arrays or weak Python scalars).
@@ -38,11 +38,11 @@ fn binary_call(
     f: BinFn,
     x1: &Bound<'_, PyAny>,
     x2: &Bound<'_, PyAny>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (mut h1, mut h2) = (None, None);
     let a = operand(x1, &mut h1)?;
     let b = operand(x2, &mut h2)?;
-    Ok(PyArr::new(run_binary(py, f, a, b)?))
+    Ok(Out(run_binary(py, f, a, b)?))
 }
 
 macro_rules! unary_fns {
@@ -51,7 +51,7 @@ macro_rules! unary_fns {
             #[doc = concat!("`", stringify!($name), "(x, /)`, elementwise.")]
             #[pyfunction]
             #[pyo3(signature = (x, /))]
-            pub fn $name(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+            pub fn $name(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<Out> {
                 fn g<'a>(a: Operand<'a>) -> NxResult<Array> {
                     $f(a)
                 }
@@ -76,7 +76,7 @@ macro_rules! binary_fns {
                 py: Python<'_>,
                 x1: &Bound<'_, PyAny>,
                 x2: &Bound<'_, PyAny>,
-            ) -> PyResult<PyArr> {
+            ) -> PyResult<Out> {
                 fn g<'a>(a: Operand<'a>, b: Operand<'a>) -> NxResult<Array> {
                     $f(a, b)
                 }
@@ -211,17 +211,17 @@ binary_fns! {
 /// `round(x, /)`: to the nearest integer, half to even, as NumPy's (`around` takes decimals).
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-pub fn round(x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn round(x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arg_array(x)?;
-    Ok(PyArr::new(numox::round(&a, 0).py()?))
+    Ok(Out(numox::round(&a, 0).py()?))
 }
 
 /// `around(a, decimals=0)`: NumPy's other name of [`round`].
 #[pyfunction]
 #[pyo3(signature = (a, decimals=0))]
-pub fn around(a: &Bound<'_, PyAny>, decimals: i32) -> PyResult<PyArr> {
+pub fn around(a: &Bound<'_, PyAny>, decimals: i32) -> PyResult<Out> {
     let a = arg_array(a)?;
-    Ok(PyArr::new(numox::round(&a, decimals).py()?))
+    Ok(Out(numox::round(&a, decimals).py()?))
 }
 
 /// `clip(x, /, min=None, max=None)`: values limited to `[min, max]`; `None` leaves a side open.
@@ -232,12 +232,12 @@ pub fn clip(
     x: &Bound<'_, PyAny>,
     min: Option<&Bound<'_, PyAny>>,
     max: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
     let min = min.filter(|m| !m.is_none());
     let max = max.filter(|m| !m.is_none());
     if min.is_none() && max.is_none() {
-        return Ok(PyArr::new(a.copy()));
+        return Ok(Out(a.copy()));
     }
     let (mut h1, mut h2) = (None, None);
     let lo = min.map(|m| operand(m, &mut h1)).transpose()?;
@@ -247,7 +247,7 @@ pub fn clip(
     } else {
         numox::clip(&a, lo, hi).py()?
     };
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// `isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`.
@@ -259,7 +259,7 @@ pub fn isclose(
     rtol: f64,
     atol: f64,
     equal_nan: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (mut h1, mut h2) = (None, None);
     let x = operand(a, &mut h1)?;
     let y = operand(b, &mut h2)?;
@@ -267,7 +267,7 @@ pub fn isclose(
         .rtol(rtol)
         .atol(atol)
         .equal_nan(equal_nan);
-    Ok(PyArr::new(numox::isclose_with(x, y, opts).py()?))
+    Ok(Out(numox::isclose_with(x, y, opts).py()?))
 }
 
 /// `allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)`: a Python bool.
@@ -317,15 +317,15 @@ pub fn nan_to_num(
         write_all(&me.get().a, &r)?;
         return Ok(me.clone().unbind().into_any());
     }
-    Ok(Py::new(x.py(), PyArr::new(r))?.into_any())
+    Ok(crate::array::wrap(x.py(), r)?.into_any())
 }
 
 /// `angle(z, deg=False)`: the argument of complex numbers.
 #[pyfunction]
 #[pyo3(signature = (z, deg=false))]
-pub fn angle(z: &Bound<'_, PyAny>, deg: bool) -> PyResult<PyArr> {
+pub fn angle(z: &Bound<'_, PyAny>, deg: bool) -> PyResult<Out> {
     let a = arg_array(z)?;
-    Ok(PyArr::new(numox::angle(&a, deg).py()?))
+    Ok(Out(numox::angle(&a, deg).py()?))
 }
 
 /// The weak kind of a Python scalar operand.
@@ -421,7 +421,7 @@ fn nextafter_typed<T: numox::Element>(a: &Array, b: &Array, f: fn(T, T) -> T) ->
 /// `nextafter(x1, x2, /)`: the next representable float after `x1` towards `x2`.
 #[pyfunction]
 #[pyo3(signature = (x1, x2, /))]
-pub fn nextafter(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn nextafter(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<Out> {
     let (mut h1, mut h2) = (None, None);
     let a = operand(x1, &mut h1)?;
     let b = operand(x2, &mut h2)?;
@@ -471,7 +471,7 @@ pub fn nextafter(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -
     } else {
         run().py()?
     };
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// Adds the elementwise functions to the module.

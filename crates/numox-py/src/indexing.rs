@@ -90,10 +90,13 @@ pub fn getitem(py: Python<'_>, a: &Array, key: &Bound<'_, PyAny>) -> PyResult<Py
         if i == -1 && PyErr::occurred(py) {
             return Err(PyErr::fetch(py));
         }
-        return Py::new(py, PyArr::new(a.index_axis(0, i).py()?));
+        return match a.element_view(i) {
+            Some(e) => crate::array::wrap(py, e),
+            None => crate::array::wrap(py, a.index_axis(0, i).py()?),
+        };
     }
     let it = items(key)?;
-    Py::new(py, PyArr::new(a.index(&it).py()?))
+    crate::array::wrap(py, a.index(&it).py()?)
 }
 
 /// `a[key] = value`, written into `a`'s memory (and so into every view of it).

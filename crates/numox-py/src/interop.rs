@@ -45,7 +45,7 @@ pub fn to_numpy<'py>(
     let a = &slf.get().a;
     let base = if a.dtype() == DType::BFloat16 {
         let bits = bits_view(a)?;
-        let arr = np.call_method1("asarray", (Py::new(py, PyArr::new(bits))?,))?;
+        let arr = np.call_method1("asarray", (crate::array::wrap(py, bits)?,))?;
         arr.call_method1("view", (py.import("ml_dtypes")?.getattr("bfloat16")?,))?
     } else {
         let iface = array_interface(slf)?;

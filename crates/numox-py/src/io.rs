@@ -2,7 +2,7 @@
 //! `savez_compressed`, `loadtxt`.
 
 use crate::args::arr;
-use crate::array::PyArr;
+use crate::array::{Out, PyArr};
 use crate::dtypes::to_dtype;
 use crate::errors::{value_error, IntoPyResult};
 use numox::io::{self as nio, LoadTxtOpts, Loaded, NpzFile};
@@ -143,7 +143,7 @@ impl PyNpz {
         self.files()
     }
 
-    fn __getitem__(&self, key: &str) -> PyResult<PyArr> {
+    fn __getitem__(&self, key: &str) -> PyResult<Out> {
         self.with(|z| {
             let name = key.strip_suffix(".npy").unwrap_or(key);
             if !z.contains(name) {
@@ -151,7 +151,7 @@ impl PyNpz {
                     "{key} is not a file in the archive"
                 )));
             }
-            Ok(PyArr::new(z.get(name).py()?))
+            Ok(Out(z.get(name).py()?))
         })
     }
 
@@ -170,11 +170,11 @@ impl PyNpz {
     }
 
     /// `(name, array)` pairs.
-    fn items(&self) -> PyResult<Vec<(String, PyArr)>> {
+    fn items(&self) -> PyResult<Vec<(String, Out)>> {
         self.with(|z| {
             z.files()
                 .into_iter()
-                .map(|n| Ok((n.to_string(), PyArr::new(z.get(n).py()?))))
+                .map(|n| Ok((n.to_string(), Out(z.get(n).py()?))))
                 .collect()
         })
     }
@@ -217,7 +217,7 @@ fn load(
     let _ = (mmap_mode, allow_pickle);
     match path_of(file)? {
         Some(p) => match nio::load(&p).py()? {
-            Loaded::Array(a) => Ok(Py::new(py, PyArr::new(a))?.into_any()),
+            Loaded::Array(a) => Ok(crate::array::wrap(py, a)?.into_any()),
             Loaded::Npz(z) => Ok(Py::new(
                 py,
                 PyNpz {
@@ -229,7 +229,7 @@ fn load(
         None => {
             let data: Vec<u8> = file.call_method0("read")?.extract()?;
             let a = nio::read_npy_from(std::io::Cursor::new(data)).py()?;
-            Ok(Py::new(py, PyArr::new(a))?.into_any())
+            Ok(crate::array::wrap(py, a)?.into_any())
         }
     }
 }
@@ -299,11 +299,11 @@ fn loadtxt(
     if unpack && a.ndim() >= 1 {
         let t = numox::transpose(&a, None).py()?;
         let parts: Vec<Py<PyArr>> = (0..t.shape()[0])
-            .map(|i| Py::new(py, PyArr::new(t.index_axis(0, i as isize).py()?)))
+            .map(|i| crate::array::wrap(py, t.index_axis(0, i as isize).py()?))
             .collect::<PyResult<_>>()?;
         return Ok(PyTuple::new(py, parts)?.into_any().unbind());
     }
-    Ok(Py::new(py, PyArr::new(a))?.into_any())
+    Ok(crate::array::wrap(py, a)?.into_any())
 }
 
 /// Registers the I/O functions.

@@ -3,7 +3,7 @@
 //! `einsum`, `outer`, `inner`, `trace`, `diagonal`, `cross`, `kron`, `vdot`.
 
 use crate::args::{arr, int_list, opt_dtype, refs, tuple_arrs};
-use crate::array::PyArr;
+use crate::array::{Out, PyArr};
 use crate::errors::{type_error, value_error, IntoPyResult};
 use numox::linalg::NormOrd;
 use numox::{Array, CrossAxes, DType, TensorAxes};
@@ -27,8 +27,8 @@ pub(crate) fn run<T: Send>(
     }
 }
 
-fn wrap1(a: Array) -> PyArr {
-    PyArr::new(a)
+fn wrap1(a: Array) -> Out {
+    Out(a)
 }
 
 static EIGH_RESULT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -63,7 +63,7 @@ fn result<'py>(
     let t = result_type(py, cell, name, fields)?;
     let items: Vec<Py<PyArr>> = parts
         .into_iter()
-        .map(|a| Py::new(py, PyArr::new(a)))
+        .map(|a| crate::array::wrap(py, a))
         .collect::<PyResult<_>>()?;
     t.call1(PyTuple::new(py, items)?)
 }
@@ -83,7 +83,7 @@ pub(crate) fn need_2d(a: &Array) -> PyResult<()> {
 /// `matmul(x1, x2, /)`.
 #[pyfunction]
 #[pyo3(signature = (x1, x2, /))]
-pub fn matmul(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn matmul(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<Out> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     if a.ndim() == 0 || b.ndim() == 0 {
         return Err(value_error(
@@ -121,7 +121,7 @@ pub fn tensordot(
     x1: &Bound<'_, PyAny>,
     x2: &Bound<'_, PyAny>,
     axes: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     let ax = match axes {
         Some(x) => tensor_axes(x)?,
@@ -139,7 +139,7 @@ pub fn vecdot(
     x1: &Bound<'_, PyAny>,
     x2: &Bound<'_, PyAny>,
     axis: isize,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     if a.ndim() == 0 || b.ndim() == 0 {
         return Err(value_error(
@@ -174,7 +174,7 @@ pub fn dot(
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
     out: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     if out.is_some_and(|o| !o.is_none()) {
         return Err(value_error("dot: out= is not supported"));
     }
@@ -191,7 +191,7 @@ pub fn einsum(
     subscripts: &str,
     operands: &Bound<'_, PyTuple>,
     optimize: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let _ = optimize;
     let v = tuple_arrs(operands)?;
     let n = v.iter().map(Array::size).max().unwrap_or(0);
@@ -201,25 +201,25 @@ pub fn einsum(
 
 /// `outer(a, b)`: the inputs are flattened.
 #[pyfunction]
-pub fn outer(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn outer(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<Out> {
     Ok(wrap1(numox::outer(&arr(a)?, &arr(b)?).py()?))
 }
 
 /// `inner(a, b)`.
 #[pyfunction]
-pub fn inner(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn inner(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<Out> {
     Ok(wrap1(numox::inner(&arr(a)?, &arr(b)?).py()?))
 }
 
 /// `vdot(a, b)`.
 #[pyfunction]
-pub fn vdot(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn vdot(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<Out> {
     Ok(wrap1(numox::vdot(&arr(a)?, &arr(b)?).py()?))
 }
 
 /// `kron(a, b)`.
 #[pyfunction]
-pub fn kron(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn kron(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<Out> {
     Ok(wrap1(numox::kron(&arr(a)?, &arr(b)?).py()?))
 }
 
@@ -251,7 +251,7 @@ pub fn trace(
     axis2: isize,
     dtype: Option<&Bound<'_, PyAny>>,
     out: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     if out.is_some_and(|o| !o.is_none()) {
         return Err(value_error("trace: out= is not supported"));
     }
@@ -267,12 +267,7 @@ pub fn trace(
 /// `diagonal(a, offset=0, axis1=0, axis2=1)` (NumPy's; a read-only view).
 #[pyfunction]
 #[pyo3(signature = (a, offset=0, axis1=0, axis2=1))]
-pub fn diagonal(
-    a: &Bound<'_, PyAny>,
-    offset: isize,
-    axis1: isize,
-    axis2: isize,
-) -> PyResult<PyArr> {
+pub fn diagonal(a: &Bound<'_, PyAny>, offset: isize, axis1: isize, axis2: isize) -> PyResult<Out> {
     Ok(wrap1(numox::diagonal(&arr(a)?, offset, axis1, axis2).py()?))
 }
 
@@ -286,7 +281,7 @@ pub fn cross(
     axisb: isize,
     axisc: isize,
     axis: Option<isize>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let axes = match axis {
         Some(ax) => CrossAxes::all(ax),
         None => CrossAxes {

@@ -3,7 +3,7 @@
 //! `numox.linalg.LinAlgError`.
 
 use crate::args::{arr, opt_axes, opt_dtype};
-use crate::array::PyArr;
+use crate::array::Out;
 use crate::errors::{value_error, IntoPyResult};
 use crate::linalg::{
     eig_result, eigh_result, need_2d, norm_ord, qr_result, result_types, run, slogdet_result,
@@ -25,16 +25,16 @@ fn uplo(s: &str) -> PyResult<Uplo> {
 /// `cholesky(x, /, *, upper=False)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, upper=false))]
-fn cholesky(py: Python<'_>, x: &Bound<'_, PyAny>, upper: bool) -> PyResult<PyArr> {
+fn cholesky(py: Python<'_>, x: &Bound<'_, PyAny>, upper: bool) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::cholesky(&a, upper))?))
+    Ok(Out(run(py, a.size(), || la::cholesky(&a, upper))?))
 }
 
 /// `cross(x1, x2, /, *, axis=-1)`: 3-element vectors only.
 #[pyfunction]
 #[pyo3(signature = (x1, x2, /, *, axis=-1), text_signature = "(x1, x2, /, *, axis=-1)")]
-fn cross(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>, axis: isize) -> PyResult<PyArr> {
+fn cross(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>, axis: isize) -> PyResult<Out> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     let len = |x: &Array| -> PyResult<usize> {
         let nd = x.ndim() as isize;
@@ -53,25 +53,25 @@ fn cross(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>, axis: isize) -> PyResult<
             "Both input arrays must be (arrays of) 3-dimensional vectors, but they are {la_} and {lb} dimensional instead."
         )));
     }
-    Ok(PyArr::new(numox::cross(&a, &b, CrossAxes::all(axis)).py()?))
+    Ok(Out(numox::cross(&a, &b, CrossAxes::all(axis)).py()?))
 }
 
 /// `det(x, /)`.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-fn det(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn det(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::det(&a))?))
+    Ok(Out(run(py, a.size(), || la::det(&a))?))
 }
 
 /// `diagonal(x, /, *, offset=0)`: over the last two axes.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, offset=0))]
-fn diagonal(x: &Bound<'_, PyAny>, offset: isize) -> PyResult<PyArr> {
+fn diagonal(x: &Bound<'_, PyAny>, offset: isize) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(numox::diagonal(&a, offset, -2, -1).py()?))
+    Ok(Out(numox::diagonal(&a, offset, -2, -1).py()?))
 }
 
 /// `eigh(x, /)` → `EighResult(eigenvalues, eigenvectors)` (the lower triangle is read).
@@ -91,12 +91,12 @@ fn eigh<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAn
 #[pyfunction]
 #[pyo3(signature = (x, /))]
 #[allow(non_snake_case)]
-fn eigvalsh(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn eigvalsh(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let UPLO = "L";
     let a = arr(x)?;
     need_2d(&a)?;
     let u = uplo(UPLO)?;
-    Ok(PyArr::new(run(py, a.size(), || la::eigvalsh(&a, u))?))
+    Ok(Out(run(py, a.size(), || la::eigvalsh(&a, u))?))
 }
 
 /// `eig(a)` → `EigResult(eigenvalues, eigenvectors)` (NumPy's).
@@ -110,19 +110,19 @@ fn eig<'py>(py: Python<'py>, a: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny
 
 /// `eigvals(a)` (NumPy's).
 #[pyfunction]
-fn eigvals(py: Python<'_>, a: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn eigvals(py: Python<'_>, a: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arr(a)?;
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::eigvals(&a))?))
+    Ok(Out(run(py, a.size(), || la::eigvals(&a))?))
 }
 
 /// `inv(x, /)`.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-fn inv(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn inv(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::inv(&a))?))
+    Ok(Out(run(py, a.size(), || la::inv(&a))?))
 }
 
 /// `matrix_norm(x, /, *, keepdims=False, ord='fro')`.
@@ -133,11 +133,11 @@ fn matrix_norm(
     x: &Bound<'_, PyAny>,
     keepdims: bool,
     ord: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
     let o = norm_ord(ord)?;
-    Ok(PyArr::new(run(py, a.size(), || {
+    Ok(Out(run(py, a.size(), || {
         la::norm(&a, o, Some(&[-2, -1]), keepdims)
     })?))
 }
@@ -145,10 +145,10 @@ fn matrix_norm(
 /// `matrix_power(x, n, /)`.
 #[pyfunction]
 #[pyo3(signature = (x, n, /))]
-fn matrix_power(py: Python<'_>, x: &Bound<'_, PyAny>, n: i64) -> PyResult<PyArr> {
+fn matrix_power(py: Python<'_>, x: &Bound<'_, PyAny>, n: i64) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::matrix_power(&a, n))?))
+    Ok(Out(run(py, a.size(), || la::matrix_power(&a, n))?))
 }
 
 /// A scalar float from a Python number or 0-d array.
@@ -170,7 +170,7 @@ fn matrix_rank(
     py: Python<'_>,
     x: &Bound<'_, PyAny>,
     rtol: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (tol, hermitian): (Option<&Bound<'_, PyAny>>, bool) = (None, false);
     let a = arr(x)?;
     let tol = opt_f64(tol)?;
@@ -184,9 +184,9 @@ fn matrix_rank(
             let mx = numox::max(&s, numox::Axes::from(-1isize).keepdims()).py()?;
             let thresh = numox::multiply(&mx, rt).py()?;
             let big = numox::greater(&s, &thresh).py()?;
-            Ok(PyArr::new(numox::sum(&big, -1).py()?))
+            Ok(Out(numox::sum(&big, -1).py()?))
         }
-        _ => Ok(PyArr::new(run(py, a.size(), || {
+        _ => Ok(Out(run(py, a.size(), || {
             la::matrix_rank(&a, tol, hermitian)
         })?)),
     }
@@ -195,14 +195,14 @@ fn matrix_rank(
 /// `matrix_transpose(x, /)`.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-fn matrix_transpose(x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn matrix_transpose(x: &Bound<'_, PyAny>) -> PyResult<Out> {
     crate::manipulation::matrix_transpose(x)
 }
 
 /// `outer(x1, x2, /)`: 1-D inputs only.
 #[pyfunction]
 #[pyo3(signature = (x1, x2, /))]
-fn outer(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn outer(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<Out> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     if a.ndim() != 1 || b.ndim() != 1 {
         return Err(value_error(format!(
@@ -211,20 +211,18 @@ fn outer(x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
             b.ndim()
         )));
     }
-    Ok(PyArr::new(numox::outer(&a, &b).py()?))
+    Ok(Out(numox::outer(&a, &b).py()?))
 }
 
 /// `pinv(x, /, *, rtol=None)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, rtol=None))]
-fn pinv(py: Python<'_>, x: &Bound<'_, PyAny>, rtol: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+fn pinv(py: Python<'_>, x: &Bound<'_, PyAny>, rtol: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let (rcond, hermitian): (Option<&Bound<'_, PyAny>>, bool) = (None, false);
     let a = arr(x)?;
     need_2d(&a)?;
     let rc = opt_f64(rcond)?.or(opt_f64(rtol)?);
-    Ok(PyArr::new(run(py, a.size(), || {
-        la::pinv(&a, rc, hermitian)
-    })?))
+    Ok(Out(run(py, a.size(), || la::pinv(&a, rc, hermitian))?))
 }
 
 /// `qr(x, /, *, mode='reduced')` → `QRResult(Q, R)` (`mode='r'`: only R).
@@ -237,7 +235,7 @@ fn qr<'py>(py: Python<'py>, x: &Bound<'py, PyAny>, mode: &str) -> PyResult<Bound
     let (q, r) = run(py, a.size(), || la::qr(&a, m))?;
     match q {
         Some(q) => qr_result(py, q, r),
-        None => Ok(Py::new(py, PyArr::new(r))?.into_bound(py).into_any()),
+        None => Ok(crate::array::wrap(py, r)?.into_bound(py).into_any()),
     }
 }
 
@@ -254,10 +252,10 @@ fn slogdet<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
 /// `solve(x1, x2, /)`.
 #[pyfunction]
 #[pyo3(signature = (x1, x2, /))]
-fn solve(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn solve(py: Python<'_>, x1: &Bound<'_, PyAny>, x2: &Bound<'_, PyAny>) -> PyResult<Out> {
     let (a, b) = (arr(x1)?, arr(x2)?);
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::solve(&a, &b))?))
+    Ok(Out(run(py, a.size(), || la::solve(&a, &b))?))
 }
 
 /// `svd(x, /, *, full_matrices=True)` → `SVDResult(U, S, Vh)`.
@@ -273,7 +271,7 @@ fn svd<'py>(
     need_2d(&a)?;
     if !compute_uv {
         let s = run(py, a.size(), || la::svdvals(&a))?;
-        return Ok(Py::new(py, PyArr::new(s))?.into_bound(py).into_any());
+        return Ok(crate::array::wrap(py, s)?.into_bound(py).into_any());
     }
     let (u, s, vh) = run(py, a.size(), || la::svd(&a, full_matrices))?;
     svd_result(py, u, s, vh)
@@ -282,19 +280,19 @@ fn svd<'py>(
 /// `svdvals(x, /)`.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-fn svdvals(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+fn svdvals(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(run(py, a.size(), || la::svdvals(&a))?))
+    Ok(Out(run(py, a.size(), || la::svdvals(&a))?))
 }
 
 /// `trace(x, /, *, offset=0, dtype=None)`: over the last two axes.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, offset=0, dtype=None))]
-fn trace(x: &Bound<'_, PyAny>, offset: isize, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+fn trace(x: &Bound<'_, PyAny>, offset: isize, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
-    Ok(PyArr::new(traced(a, offset, -2, -1, opt_dtype(dtype)?)?))
+    Ok(Out(traced(a, offset, -2, -1, opt_dtype(dtype)?)?))
 }
 
 /// `vector_norm(x, /, *, axis=None, keepdims=False, ord=2)`.
@@ -306,7 +304,7 @@ fn vector_norm(
     axis: Option<&Bound<'_, PyAny>>,
     keepdims: bool,
     ord: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arr(x)?;
     let o = match ord.filter(|o| !o.is_none()) {
         Some(o) => NormOrd::Num(o.extract::<f64>()?),
@@ -359,9 +357,9 @@ fn vector_norm(
                 }
             })
             .collect();
-        return Ok(PyArr::new(r.reshape(&kshape).py()?));
+        return Ok(Out(r.reshape(&kshape).py()?));
     }
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// `norm(x, ord=None, axis=None, keepdims=False)` (NumPy's).
@@ -373,11 +371,11 @@ fn norm(
     ord: Option<&Bound<'_, PyAny>>,
     axis: Option<&Bound<'_, PyAny>>,
     keepdims: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arr(x)?;
     let o = norm_ord(ord)?;
     let ax = opt_axes(axis)?;
-    Ok(PyArr::new(run(py, a.size(), || {
+    Ok(Out(run(py, a.size(), || {
         la::norm(&a, o, ax.as_deref(), keepdims)
     })?))
 }
@@ -385,11 +383,11 @@ fn norm(
 /// `cond(x, p=None)` (NumPy's).
 #[pyfunction]
 #[pyo3(signature = (x, p=None))]
-fn cond(py: Python<'_>, x: &Bound<'_, PyAny>, p: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+fn cond(py: Python<'_>, x: &Bound<'_, PyAny>, p: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let a = arr(x)?;
     need_2d(&a)?;
     let o = norm_ord(p)?;
-    Ok(PyArr::new(run(py, a.size(), || la::cond(&a, o))?))
+    Ok(Out(run(py, a.size(), || la::cond(&a, o))?))
 }
 
 /// `lstsq(a, b, rcond=None)` → `(x, residuals, rank, s)` (NumPy's).
@@ -407,10 +405,10 @@ fn lstsq<'py>(
     PyTuple::new(
         py,
         [
-            Py::new(py, PyArr::new(x))?.into_any(),
-            Py::new(py, PyArr::new(res))?.into_any(),
+            crate::array::wrap(py, x)?.into_any(),
+            crate::array::wrap(py, res)?.into_any(),
             rank.into_pyobject(py)?.into_any().unbind(),
-            Py::new(py, PyArr::new(s))?.into_any(),
+            crate::array::wrap(py, s)?.into_any(),
         ],
     )
 }

@@ -4,7 +4,7 @@
 
 use crate::args::tuple_arrs;
 use crate::args::{arr, arr_list, arr_tuple, int_list, opt_axes, opt_dtype, refs, shape_arg};
-use crate::array::PyArr;
+use crate::array::Out;
 use crate::errors::{value_error, IntoPyResult};
 use numox::manip::Sections;
 use numox::{Array, Order, TakeMode};
@@ -32,25 +32,23 @@ pub fn broadcast_arrays<'py>(
 /// `broadcast_to(x, /, shape)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, shape))]
-pub fn broadcast_to(x: &Bound<'_, PyAny>, shape: &Bound<'_, PyAny>) -> PyResult<PyArr> {
-    Ok(PyArr::new(
-        numox::broadcast_to(&arr(x)?, &shape_arg(shape)?).py()?,
-    ))
+pub fn broadcast_to(x: &Bound<'_, PyAny>, shape: &Bound<'_, PyAny>) -> PyResult<Out> {
+    Ok(Out(numox::broadcast_to(&arr(x)?, &shape_arg(shape)?).py()?))
 }
 
 fn join(
     arrays: &Bound<'_, PyAny>,
     axis: Option<isize>,
     dtype: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let v = cast_all(arr_list(arrays)?, dtype)?;
-    Ok(PyArr::new(numox::concatenate(&refs(&v), axis).py()?))
+    Ok(Out(numox::concatenate(&refs(&v), axis).py()?))
 }
 
 /// `concat(arrays, /, *, axis=0)`; `axis=None` joins the flattened arrays.
 #[pyfunction]
 #[pyo3(signature = (arrays, /, *, axis=Some(0)), text_signature = "(arrays, /, *, axis=0)")]
-pub fn concat(arrays: &Bound<'_, PyAny>, axis: Option<isize>) -> PyResult<PyArr> {
+pub fn concat(arrays: &Bound<'_, PyAny>, axis: Option<isize>) -> PyResult<Out> {
     join(arrays, axis, None)
 }
 
@@ -62,7 +60,7 @@ pub fn concatenate(
     axis: Option<isize>,
     out: Option<&Bound<'_, PyAny>>,
     dtype: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     if out.is_some_and(|o| !o.is_none()) {
         return Err(value_error("concatenate: out= is not supported"));
     }
@@ -72,42 +70,40 @@ pub fn concatenate(
 /// `stack(arrays, /, *, axis=0)`.
 #[pyfunction]
 #[pyo3(signature = (arrays, /, *, axis=0))]
-pub fn stack(arrays: &Bound<'_, PyAny>, axis: isize) -> PyResult<PyArr> {
+pub fn stack(arrays: &Bound<'_, PyAny>, axis: isize) -> PyResult<Out> {
     let v = arr_list(arrays)?;
-    Ok(PyArr::new(numox::stack(&refs(&v), axis).py()?))
+    Ok(Out(numox::stack(&refs(&v), axis).py()?))
 }
 
 /// `vstack(tup, *, dtype=None)`.
 #[pyfunction]
 #[pyo3(signature = (tup, *, dtype=None))]
-pub fn vstack(tup: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+pub fn vstack(tup: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let v = cast_all(arr_list(tup)?, dtype)?;
-    Ok(PyArr::new(numox::vstack(&refs(&v)).py()?))
+    Ok(Out(numox::vstack(&refs(&v)).py()?))
 }
 
 /// `hstack(tup, *, dtype=None)`.
 #[pyfunction]
 #[pyo3(signature = (tup, *, dtype=None))]
-pub fn hstack(tup: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+pub fn hstack(tup: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let v = cast_all(arr_list(tup)?, dtype)?;
-    Ok(PyArr::new(numox::hstack(&refs(&v)).py()?))
+    Ok(Out(numox::hstack(&refs(&v)).py()?))
 }
 
 /// `expand_dims(x, /, axis=0)`; `axis` may be a tuple as in NumPy.
 #[pyfunction]
 #[pyo3(signature = (x, /, axis))]
-pub fn expand_dims(x: &Bound<'_, PyAny>, axis: &Bound<'_, PyAny>) -> PyResult<PyArr> {
-    Ok(PyArr::new(
-        numox::expand_dims(&arr(x)?, &int_list(axis)?).py()?,
-    ))
+pub fn expand_dims(x: &Bound<'_, PyAny>, axis: &Bound<'_, PyAny>) -> PyResult<Out> {
+    Ok(Out(numox::expand_dims(&arr(x)?, &int_list(axis)?).py()?))
 }
 
 /// `flip(x, /, *, axis=None)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, *, axis=None))]
-pub fn flip(x: &Bound<'_, PyAny>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+pub fn flip(x: &Bound<'_, PyAny>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let ax = opt_axes(axis)?;
-    Ok(PyArr::new(numox::flip(&arr(x)?, ax.as_deref()).py()?))
+    Ok(Out(numox::flip(&arr(x)?, ax.as_deref()).py()?))
 }
 
 /// `moveaxis(x, source, destination, /)`.
@@ -117,7 +113,7 @@ pub fn moveaxis(
     x: &Bound<'_, PyAny>,
     source: &Bound<'_, PyAny>,
     destination: &Bound<'_, PyAny>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (s, d) = (int_list(source)?, int_list(destination)?);
     let a = arr(x)?;
     let nd = a.ndim() as isize;
@@ -128,40 +124,40 @@ pub fn moveaxis(
         })
         .py();
     }
-    Ok(PyArr::new(numox::moveaxis(&a, &s, &d).py()?))
+    Ok(Out(numox::moveaxis(&a, &s, &d).py()?))
 }
 
 /// `permute_dims(x, /, axes)`.
 #[pyfunction]
 #[pyo3(signature = (x, /, axes))]
-pub fn permute_dims(x: &Bound<'_, PyAny>, axes: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn permute_dims(x: &Bound<'_, PyAny>, axes: &Bound<'_, PyAny>) -> PyResult<Out> {
     let ax = int_list(axes)?;
-    Ok(PyArr::new(numox::transpose(&arr(x)?, Some(&ax)).py()?))
+    Ok(Out(numox::transpose(&arr(x)?, Some(&ax)).py()?))
 }
 
 /// `transpose(a, axes=None)` (NumPy's name).
 #[pyfunction]
 #[pyo3(signature = (a, axes=None))]
-pub fn transpose(a: &Bound<'_, PyAny>, axes: Option<&Bound<'_, PyAny>>) -> PyResult<PyArr> {
+pub fn transpose(a: &Bound<'_, PyAny>, axes: Option<&Bound<'_, PyAny>>) -> PyResult<Out> {
     let ax = opt_axes(axes)?;
-    Ok(PyArr::new(numox::transpose(&arr(a)?, ax.as_deref()).py()?))
+    Ok(Out(numox::transpose(&arr(a)?, ax.as_deref()).py()?))
 }
 
 /// `swapaxes(a, axis1, axis2)`.
 #[pyfunction]
-pub fn swapaxes(a: &Bound<'_, PyAny>, axis1: isize, axis2: isize) -> PyResult<PyArr> {
-    Ok(PyArr::new(numox::swapaxes(&arr(a)?, axis1, axis2).py()?))
+pub fn swapaxes(a: &Bound<'_, PyAny>, axis1: isize, axis2: isize) -> PyResult<Out> {
+    Ok(Out(numox::swapaxes(&arr(a)?, axis1, axis2).py()?))
 }
 
 /// `matrix_transpose(x, /)`: the last two axes swapped.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-pub fn matrix_transpose(x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn matrix_transpose(x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let a = arr(x)?;
     if a.ndim() < 2 {
         return Err(value_error("Input array must be at least 2-dimensional"));
     }
-    Ok(PyArr::new(numox::swapaxes(&a, -1, -2).py()?))
+    Ok(Out(numox::swapaxes(&a, -1, -2).py()?))
 }
 
 /// `repeat(x, repeats, /, *, axis=None)`.
@@ -171,9 +167,9 @@ pub fn repeat(
     x: &Bound<'_, PyAny>,
     repeats: &Bound<'_, PyAny>,
     axis: Option<isize>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let r = int_list(repeats)?;
-    Ok(PyArr::new(numox::repeat(&arr(x)?, &r, axis).py()?))
+    Ok(Out(numox::repeat(&arr(x)?, &r, axis).py()?))
 }
 
 /// `reshape(x, /, shape, *, copy=None)` (C order); `copy=False` refuses to copy.
@@ -183,29 +179,29 @@ pub fn reshape(
     x: &Bound<'_, PyAny>,
     shape: &Bound<'_, PyAny>,
     copy: Option<bool>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arr(x)?;
     let o = Order::C;
     let s = int_list(shape)?;
     let r = numox::reshape(&a, &s, o).py()?;
     match copy {
-        Some(true) if r.shares_buffer(&a) => Ok(PyArr::new(r.copy())),
+        Some(true) if r.shares_buffer(&a) => Ok(Out(r.copy())),
         Some(false) if !r.shares_buffer(&a) && a.size() > 0 => Err(value_error(
             "Unable to avoid creating a copy while reshaping.",
         )),
-        _ => Ok(PyArr::new(r)),
+        _ => Ok(Out(r)),
     }
 }
 
 /// `ravel(a, order='C')`.
 #[pyfunction]
 #[pyo3(signature = (a, order="C"))]
-pub fn ravel(a: &Bound<'_, PyAny>, order: &str) -> PyResult<PyArr> {
+pub fn ravel(a: &Bound<'_, PyAny>, order: &str) -> PyResult<Out> {
     let o = match order {
         "F" => Order::F,
         _ => Order::C,
     };
-    Ok(PyArr::new(numox::ravel(&arr(a)?, o)))
+    Ok(Out(numox::ravel(&arr(a)?, o)))
 }
 
 /// `roll(x, /, shift, *, axis=None)`.
@@ -215,27 +211,27 @@ pub fn roll(
     x: &Bound<'_, PyAny>,
     shift: &Bound<'_, PyAny>,
     axis: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let s = int_list(shift)?;
     let ax = opt_axes(axis)?;
-    Ok(PyArr::new(numox::roll(&arr(x)?, &s, ax.as_deref()).py()?))
+    Ok(Out(numox::roll(&arr(x)?, &s, ax.as_deref()).py()?))
 }
 
 /// `squeeze(x, /, axis)`: `axis` an int or a tuple (`None` squeezes every length-1 axis, as
 /// NumPy's default does).
 #[pyfunction]
 #[pyo3(signature = (x, /, axis))]
-pub fn squeeze(x: &Bound<'_, PyAny>, axis: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn squeeze(x: &Bound<'_, PyAny>, axis: &Bound<'_, PyAny>) -> PyResult<Out> {
     let ax = opt_axes(Some(axis))?;
-    Ok(PyArr::new(numox::squeeze(&arr(x)?, ax.as_deref()).py()?))
+    Ok(Out(numox::squeeze(&arr(x)?, ax.as_deref()).py()?))
 }
 
 /// `tile(x, repetitions, /)`.
 #[pyfunction]
 #[pyo3(signature = (x, repetitions, /))]
-pub fn tile(x: &Bound<'_, PyAny>, repetitions: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn tile(x: &Bound<'_, PyAny>, repetitions: &Bound<'_, PyAny>) -> PyResult<Out> {
     let r = int_list(repetitions)?;
-    Ok(PyArr::new(numox::tile(&arr(x)?, &r).py()?))
+    Ok(Out(numox::tile(&arr(x)?, &r).py()?))
 }
 
 /// `unstack(x, /, *, axis=0)`: a tuple of views along `axis`.
@@ -273,7 +269,7 @@ pub fn split(
     ary: &Bound<'_, PyAny>,
     indices_or_sections: &Bound<'_, PyAny>,
     axis: isize,
-) -> PyResult<Vec<PyArr>> {
+) -> PyResult<Vec<Out>> {
     let a = arr(ary)?;
     let r = if let Ok(n) = indices_or_sections.extract::<usize>() {
         numox::split(&a, Sections::Count(n), axis)
@@ -281,7 +277,7 @@ pub fn split(
         let idx = int_list(indices_or_sections)?;
         numox::split(&a, Sections::Indices(&idx), axis)
     };
-    Ok(r.py()?.into_iter().map(PyArr::new).collect())
+    Ok(r.py()?.into_iter().map(Out).collect())
 }
 
 fn atleast(
@@ -295,7 +291,7 @@ fn atleast(
             .into_iter()
             .next()
             .ok_or_else(|| value_error("no arrays"))?;
-        return Ok(Py::new(py, PyArr::new(a))?.into_any());
+        return Ok(crate::array::wrap(py, a)?.into_any());
     }
     Ok(arr_tuple(py, v)?.into_any().unbind())
 }
@@ -328,10 +324,10 @@ pub fn take(
     x: &Bound<'_, PyAny>,
     indices: &Bound<'_, PyAny>,
     axis: Option<isize>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let mode = TakeMode::Raise;
     let r = numox::take(&arr(x)?, &arr(indices)?, axis, mode).py()?;
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// `take_along_axis(x, indices, /, *, axis=-1)`.
@@ -341,9 +337,9 @@ pub fn take_along_axis(
     x: &Bound<'_, PyAny>,
     indices: &Bound<'_, PyAny>,
     axis: Option<isize>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let r = numox::take_along_axis(&arr(x)?, &arr(indices)?, axis).py()?;
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// Registers the manipulation functions.

@@ -5,7 +5,7 @@
 // generated trampolines.
 #![allow(unsafe_op_in_unsafe_fn)]
 
-use crate::array::{write_all, PyArr};
+use crate::array::{write_all, Out, PyArr};
 use crate::convert::{to_array, try_operand};
 use crate::errors::IntoPyResult;
 use numox::ufunc::Operand;
@@ -52,7 +52,7 @@ fn binary(
     } else {
         run_binary(py, f, me, o)?
     };
-    Ok(Py::new(py, PyArr::new(r))?.into_any())
+    Ok(crate::array::wrap(py, r)?.into_any())
 }
 
 /// `self op= other`: computed, then written into `self`'s memory (cast `same_kind`).
@@ -179,25 +179,25 @@ macro_rules! f1 {
 
 #[pymethods]
 impl PyArr {
-    fn __neg__(&self, py: Python<'_>) -> PyResult<PyArr> {
+    fn __neg__(&self, py: Python<'_>) -> PyResult<Out> {
         if self.a.dtype() == numox::DType::Bool {
             return Err(pyo3::exceptions::PyTypeError::new_err(
                 "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
             ));
         }
-        Ok(PyArr::new(run_unary(py, f1!(numox::negative), &self.a)?))
+        Ok(Out(run_unary(py, f1!(numox::negative), &self.a)?))
     }
 
-    fn __pos__(&self, py: Python<'_>) -> PyResult<PyArr> {
-        Ok(PyArr::new(run_unary(py, f1!(numox::positive), &self.a)?))
+    fn __pos__(&self, py: Python<'_>) -> PyResult<Out> {
+        Ok(Out(run_unary(py, f1!(numox::positive), &self.a)?))
     }
 
-    fn __abs__(&self, py: Python<'_>) -> PyResult<PyArr> {
-        Ok(PyArr::new(run_unary(py, f1!(numox::absolute), &self.a)?))
+    fn __abs__(&self, py: Python<'_>) -> PyResult<Out> {
+        Ok(Out(run_unary(py, f1!(numox::absolute), &self.a)?))
     }
 
-    fn __invert__(&self, py: Python<'_>) -> PyResult<PyArr> {
-        Ok(PyArr::new(run_unary(py, f1!(numox::invert), &self.a)?))
+    fn __invert__(&self, py: Python<'_>) -> PyResult<Out> {
+        Ok(Out(run_unary(py, f1!(numox::invert), &self.a)?))
     }
 
     fn __pow__(
@@ -262,5 +262,5 @@ fn matmul_any(
     } else {
         numox::matmul(x, y).py()?
     };
-    Ok(Py::new(py, PyArr::new(r))?.into_any())
+    Ok(crate::array::wrap(py, r)?.into_any())
 }

@@ -4,7 +4,7 @@
 //! a global `RandomState`, as NumPy's `mtrand` does.
 
 use crate::args::{arr, shape_arg};
-use crate::array::{scalar_to_py, write_all, PyArr};
+use crate::array::{scalar_to_py, write_all, Out};
 use crate::dtypes::to_dtype;
 use crate::errors::{value_error, IntoPyResult};
 use numox::random::{self as rnd, ChoiceOpts, IntegersOpts, Pcg64, Seed};
@@ -32,7 +32,7 @@ fn out(py: Python<'_>, a: Array, scalar: bool) -> PyResult<Py<PyAny>> {
     if scalar && a.ndim() == 0 {
         return Ok(scalar_to_py(py, a.item().py()?)?.unbind());
     }
-    Ok(Py::new(py, PyArr::new(a))?.into_any())
+    Ok(crate::array::wrap(py, a)?.into_any())
 }
 
 /// An integer bound, as NumPy reads `low`/`high`.
@@ -292,13 +292,13 @@ impl PyGenerator {
 
     /// A permuted copy of `x` along `axis` (an int `n` means `arange(n)`).
     #[pyo3(signature = (x, axis=0))]
-    fn permutation(&self, x: &Bound<'_, PyAny>, axis: isize) -> PyResult<PyArr> {
+    fn permutation(&self, x: &Bound<'_, PyAny>, axis: isize) -> PyResult<Out> {
         let r = if x.is_instance_of::<PyInt>() {
             lock(&self.g)?.permutation(x.extract()?)
         } else {
             lock(&self.g)?.permutation_array(&arr(x)?, axis)
         };
-        Ok(PyArr::new(r.py()?))
+        Ok(Out(r.py()?))
     }
 
     /// Shuffles `x` in place along `axis`.
@@ -316,8 +316,8 @@ impl PyGenerator {
 
     /// A copy of `x` with each slice along `axis` shuffled independently.
     #[pyo3(signature = (x, axis=None))]
-    fn permuted(&self, x: &Bound<'_, PyAny>, axis: Option<isize>) -> PyResult<PyArr> {
-        Ok(PyArr::new(lock(&self.g)?.permuted(&arr(x)?, axis).py()?))
+    fn permuted(&self, x: &Bound<'_, PyAny>, axis: Option<isize>) -> PyResult<Out> {
+        Ok(Out(lock(&self.g)?.permuted(&arr(x)?, axis).py()?))
     }
 
     /// `n_children` independent generators.
@@ -548,13 +548,13 @@ impl PyRandomState {
     }
 
     /// A permuted copy of `x` along its first axis (an int `n` means `arange(n)`).
-    fn permutation(&self, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+    fn permutation(&self, x: &Bound<'_, PyAny>) -> PyResult<Out> {
         let r = if x.is_instance_of::<PyInt>() {
             lock(&self.r)?.permutation(x.extract()?)
         } else {
             lock(&self.r)?.permutation_array(&arr(x)?)
         };
-        Ok(PyArr::new(r.py()?))
+        Ok(Out(r.py()?))
     }
 
     /// Shuffles `x` in place along its first axis.

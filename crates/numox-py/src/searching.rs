@@ -2,7 +2,7 @@
 //! `searchsorted`, `where`, `argsort`, `sort` and `unique_*`, and NumPy's `argwhere`,
 //! `nanargmax`, `nanargmin`, `flatnonzero`.
 
-use crate::array::PyArr;
+use crate::array::{Out, PyArr};
 use crate::convert::operand;
 use crate::elementwise::arg_array;
 use crate::errors::IntoPyResult;
@@ -28,10 +28,10 @@ macro_rules! arg_reductions {
                 x: &Bound<'_, PyAny>,
                 axis: Option<isize>,
                 keepdims: bool,
-            ) -> PyResult<PyArr> {
+            ) -> PyResult<Out> {
                 let a = arg_array(x)?;
                 let ax = arg_axes(axis, keepdims);
-                Ok(PyArr::new(detach(py, a.size(), || $f(&a, ax))?))
+                Ok(Out(detach(py, a.size(), || $f(&a, ax))?))
             }
         )*
     };
@@ -77,7 +77,7 @@ pub fn nonzero<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'p
     let parts = detach(py, a.size(), || numox::nonzero(&a))?;
     let items = parts
         .into_iter()
-        .map(|p| Py::new(py, PyArr::new(p)))
+        .map(|p| crate::array::wrap(py, p))
         .collect::<PyResult<Vec<_>>>()?;
     PyTuple::new(py, items)
 }
@@ -85,17 +85,17 @@ pub fn nonzero<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound<'p
 /// `argwhere(a)`: the indices of nonzero elements, one row each.
 #[pyfunction]
 #[pyo3(signature = (a))]
-pub fn argwhere(py: Python<'_>, a: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn argwhere(py: Python<'_>, a: &Bound<'_, PyAny>) -> PyResult<Out> {
     let x = arg_array(a)?;
-    Ok(PyArr::new(detach(py, x.size(), || numox::argwhere(&x))?))
+    Ok(Out(detach(py, x.size(), || numox::argwhere(&x))?))
 }
 
 /// `flatnonzero(a)`: the flat indices of nonzero elements.
 #[pyfunction]
 #[pyo3(signature = (a))]
-pub fn flatnonzero(a: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn flatnonzero(a: &Bound<'_, PyAny>) -> PyResult<Out> {
     let x = arg_array(a)?;
-    Ok(PyArr::new(numox::flatnonzero(&x)))
+    Ok(Out(numox::flatnonzero(&x)))
 }
 
 /// `searchsorted(x1, x2, /, *, side='left', sorter=None)`.
@@ -107,7 +107,7 @@ pub fn searchsorted(
     x2: &Bound<'_, PyAny>,
     side: &str,
     sorter: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x1)?;
     let v = arg_array(x2)?;
     let side: Side = side.parse().py()?;
@@ -115,7 +115,7 @@ pub fn searchsorted(
     let r = detach(py, a.size().max(v.size()), || {
         numox::searchsorted(&a, &v, side, s.as_ref())
     })?;
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// `where(condition, x1, x2, /)`: elements of `x1` where `condition`, else of `x2`.
@@ -126,7 +126,7 @@ pub fn where_(
     condition: &Bound<'_, PyAny>,
     x1: &Bound<'_, PyAny>,
     x2: &Bound<'_, PyAny>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let (mut h0, mut h1, mut h2) = (None, None, None);
     let c = operand(condition, &mut h0)?;
     let a = operand(x1, &mut h1)?;
@@ -140,7 +140,7 @@ pub fn where_(
         })
         .max()
         .unwrap_or(0);
-    Ok(PyArr::new(detach(py, n, || numox::where_(c, a, b))?))
+    Ok(Out(detach(py, n, || numox::where_(c, a, b))?))
 }
 
 /// Sorts (or arg-sorts) along `axis`; a descending sort keeps equal elements in their order,
@@ -184,9 +184,9 @@ pub fn sort(
     axis: isize,
     descending: bool,
     stable: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
-    Ok(PyArr::new(detach(py, a.size(), || {
+    Ok(Out(detach(py, a.size(), || {
         sort_impl(&a, axis, descending, stable, false)
     })?))
 }
@@ -203,9 +203,9 @@ pub fn argsort(
     axis: isize,
     descending: bool,
     stable: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
-    Ok(PyArr::new(detach(py, a.size(), || {
+    Ok(Out(detach(py, a.size(), || {
         sort_impl(&a, axis, descending, stable, true)
     })?))
 }
@@ -250,7 +250,7 @@ fn unique_parts(
 
 fn part(py: Python<'_>, a: Option<Array>) -> PyResult<Py<PyArr>> {
     let a = a.ok_or_else(|| crate::errors::value_error("unique: missing part"))?;
-    Py::new(py, PyArr::new(a))
+    crate::array::wrap(py, a)
 }
 
 /// `unique_all(x, /)`: `(values, indices, inverse_indices, counts)`.
@@ -265,7 +265,7 @@ pub fn unique_all<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bound
         &["values", "indices", "inverse_indices", "counts"],
     )?;
     cls.call1((
-        Py::new(py, PyArr::new(u.values))?,
+        crate::array::wrap(py, u.values)?,
         part(py, u.index)?,
         part(py, u.inverse)?,
         part(py, u.counts)?,
@@ -283,7 +283,7 @@ pub fn unique_counts<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<Bo
         "UniqueCountsResult",
         &["values", "counts"],
     )?;
-    cls.call1((Py::new(py, PyArr::new(u.values))?, part(py, u.counts)?))
+    cls.call1((crate::array::wrap(py, u.values)?, part(py, u.counts)?))
 }
 
 /// `unique_inverse(x, /)`: `(values, inverse_indices)`.
@@ -297,15 +297,15 @@ pub fn unique_inverse<'py>(py: Python<'py>, x: &Bound<'py, PyAny>) -> PyResult<B
         "UniqueInverseResult",
         &["values", "inverse_indices"],
     )?;
-    cls.call1((Py::new(py, PyArr::new(u.values))?, part(py, u.inverse)?))
+    cls.call1((crate::array::wrap(py, u.values)?, part(py, u.inverse)?))
 }
 
 /// `unique_values(x, /)`: the distinct values, sorted.
 #[pyfunction]
 #[pyo3(signature = (x, /))]
-pub fn unique_values(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<PyArr> {
+pub fn unique_values(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<Out> {
     let u = unique_parts(py, x, false, false, false)?;
-    Ok(PyArr::new(u.values))
+    Ok(Out(u.values))
 }
 
 /// Adds the searching, sorting and set functions to the module.

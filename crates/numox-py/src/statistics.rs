@@ -2,7 +2,7 @@
 //! `sum`, `var`, `cumulative_sum`, `cumulative_prod`, `all`, `any`, `diff`, and NumPy's
 //! `cumsum`/`cumprod`, NaN-ignoring forms, `median`, `percentile` and `quantile`.
 
-use crate::array::{write_all, PyArr};
+use crate::array::{write_all, Out, PyArr};
 use crate::convert::py_scalar;
 use crate::dtypes::to_dtype;
 use crate::elementwise::arg_array;
@@ -75,7 +75,7 @@ pub fn finish(py: Python<'_>, r: Array, out: Option<&Bound<'_, PyAny>>) -> PyRes
             write_all(dst, &r)?;
             Ok(o.clone().unbind())
         }
-        _ => Ok(Py::new(py, PyArr::new(r))?.into_any()),
+        _ => Ok(crate::array::wrap(py, r)?.into_any()),
     }
 }
 
@@ -188,10 +188,10 @@ pub fn sum(
     axis: Option<&Bound<'_, PyAny>>,
     dtype: Option<&Bound<'_, PyAny>>,
     keepdims: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
     let r = reduce_dtype(py, &a, axes(axis, keepdims)?, opt_dtype(dtype)?, sum_f)?;
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 /// `prod(x, /, *, axis=None, dtype=None, keepdims=False)`.
@@ -203,10 +203,10 @@ pub fn prod(
     axis: Option<&Bound<'_, PyAny>>,
     dtype: Option<&Bound<'_, PyAny>>,
     keepdims: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
     let r = reduce_dtype(py, &a, axes(axis, keepdims)?, opt_dtype(dtype)?, prod_f)?;
-    Ok(PyArr::new(r))
+    Ok(Out(r))
 }
 
 macro_rules! plain_reductions {
@@ -220,10 +220,10 @@ macro_rules! plain_reductions {
                 x: &Bound<'_, PyAny>,
                 axis: Option<&Bound<'_, PyAny>>,
                 keepdims: bool,
-            ) -> PyResult<PyArr> {
+            ) -> PyResult<Out> {
                 let a = arg_array(x)?;
                 let ax = axes(axis, keepdims)?;
-                Ok(PyArr::new(detach(py, a.size(), || $f(&a, ax))?))
+                Ok(Out(detach(py, a.size(), || $f(&a, ax))?))
             }
         )*
     };
@@ -247,12 +247,10 @@ pub fn var(
     axis: Option<&Bound<'_, PyAny>>,
     correction: f64,
     keepdims: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
     let ax = axes(axis, keepdims)?;
-    Ok(PyArr::new(moments(
-        py, &a, ax, correction, false, false, None,
-    )?))
+    Ok(Out(moments(py, &a, ax, correction, false, false, None)?))
 }
 
 /// `std(x, /, *, axis=None, correction=0.0, keepdims=False)`.
@@ -264,12 +262,10 @@ pub fn std_(
     axis: Option<&Bound<'_, PyAny>>,
     correction: f64,
     keepdims: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
     let ax = axes(axis, keepdims)?;
-    Ok(PyArr::new(moments(
-        py, &a, ax, correction, true, false, None,
-    )?))
+    Ok(Out(moments(py, &a, ax, correction, true, false, None)?))
 }
 
 /// A cumulative sum or product along one axis, NumPy's `cumsum`/`cumprod`.
@@ -310,7 +306,7 @@ fn cumulative_api(
     dtype: Option<&Bound<'_, PyAny>>,
     include_initial: bool,
     prod: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let mut a = arg_array(x)?;
     if a.ndim() == 0 {
         a = a.reshape(&[1]).py()?;
@@ -326,7 +322,7 @@ fn cumulative_api(
     };
     let r = cumulative(py, &a, Some(axis), opt_dtype(dtype)?, prod, false)?;
     if !include_initial {
-        return Ok(PyArr::new(r));
+        return Ok(Out(r));
     }
     let nd = r.ndim() as isize;
     let ax = if axis < 0 { axis + nd } else { axis };
@@ -340,7 +336,7 @@ fn cumulative_api(
         Array::zeros(&shape, r.dtype())
     }
     .py()?;
-    Ok(PyArr::new(numox::concatenate(&[&init, &r], Some(ax)).py()?))
+    Ok(Out(numox::concatenate(&[&init, &r], Some(ax)).py()?))
 }
 
 /// `cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False)`.
@@ -352,7 +348,7 @@ pub fn cumulative_sum(
     axis: Option<isize>,
     dtype: Option<&Bound<'_, PyAny>>,
     include_initial: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     cumulative_api(py, x, axis, dtype, include_initial, false)
 }
 
@@ -365,7 +361,7 @@ pub fn cumulative_prod(
     axis: Option<isize>,
     dtype: Option<&Bound<'_, PyAny>>,
     include_initial: bool,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     cumulative_api(py, x, axis, dtype, include_initial, true)
 }
 
@@ -381,15 +377,15 @@ pub fn diff(
     n: isize,
     prepend: Option<&Bound<'_, PyAny>>,
     append: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyArr> {
+) -> PyResult<Out> {
     let a = arg_array(x)?;
     let p = prepend
         .filter(|v| !v.is_none())
         .map(arg_array)
         .transpose()?;
     let q = append.filter(|v| !v.is_none()).map(arg_array).transpose()?;
-    Ok(PyArr::new(
-        numox::diff_with(&a, n, axis, p.as_ref(), q.as_ref()).py()?,
+    Ok(Out(
+        numox::diff_with(&a, n, axis, p.as_ref(), q.as_ref()).py()?
     ))
 }
 

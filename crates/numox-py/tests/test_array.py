@@ -254,3 +254,23 @@ def test_dtype_objects_interoperate():
     assert repr(numox.int8) == "dtype('int8')"
     with pytest.raises(TypeError):
         numox.dtype("float99")
+
+
+def test_new_objects_take_weakrefs_and_die():
+    # Results are made by numox's own allocation path (array.rs `wrap`): they must behave as
+    # objects made by PyO3 (weak references, collection, no leaks of the memory they view).
+    import gc
+    import weakref
+
+    x = numox.asarray(np.arange(10.0))
+    e = x[3]
+    r = weakref.ref(e)
+    assert r() is e and float(e) == 3.0 and e.shape == () and e.dtype == numox.float64
+    del e
+    gc.collect()
+    assert r() is None
+    t = x.T
+    assert weakref.ref(t)() is t
+    y = x + 1
+    del x
+    assert float(y[9]) == 10.0

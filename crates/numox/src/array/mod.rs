@@ -118,6 +118,7 @@ impl Array {
     }
 
     /// A view of the same buffer with another layout (which the caller derived from this one).
+    #[inline]
     pub(crate) fn with_layout(&self, layout: Layout) -> Array {
         Array {
             buf: Shared::clone(&self.buf),
@@ -327,9 +328,34 @@ impl Array {
     /// let a = numox::array![[1, 2], [3, 4]];
     /// assert_eq!(a.index_axis(1, -1).unwrap().to_vec::<i64>().unwrap(), vec![2, 4]);
     /// ```
+    #[inline]
     pub fn index_axis(&self, axis: isize, index: isize) -> Result<Array> {
         let ax = crate::layout::normalize_axis(axis, self.ndim())?;
         Ok(self.with_layout(self.layout.indexed(ax, index)?))
+    }
+
+    /// Element `index` of a vector as a 0-d view (`a[i]` of a 1-d array; a negative `index`
+    /// counts from the end), or `None` when the array is not 1-d or `index` is out of range:
+    /// the per-element special case of [`Array::index_axis`]`(0, index)`, built in one piece for
+    /// bindings that index element by element.
+    ///
+    /// ```
+    /// let a = numox::array![1.0, 2.0, 3.0];
+    /// assert_eq!(a.element_view(-1).unwrap().item_as::<f64>().unwrap(), 3.0);
+    /// assert!(a.element_view(3).is_none());
+    /// ```
+    #[inline]
+    pub fn element_view(&self, index: isize) -> Option<Array> {
+        if self.ndim() != 1 {
+            return None;
+        }
+        let n = self.layout.shape()[0] as isize;
+        let j = if index < 0 { index + n } else { index };
+        if j < 0 || j >= n {
+            return None;
+        }
+        let offset = self.layout.offset() as isize + j * self.layout.strides()[0];
+        Some(self.with_layout(Layout::scalar_at(offset as usize)))
     }
 
     /// A read-only view broadcast to `shape` (`np.broadcast_to`).

@@ -76,6 +76,17 @@ impl Clone for Layout {
     }
 }
 
+/// Removes element `k` by moving the later ones down one by one: a layout has a handful of
+/// dimensions, where SmallVec's `remove` pays a `memmove` call per vector.
+#[inline]
+fn remove_at<T: Copy>(v: &mut SmallVec<[T; 4]>, k: usize) {
+    let n = v.len();
+    for i in k + 1..n {
+        v[i - 1] = v[i];
+    }
+    v.truncate(n - 1);
+}
+
 impl Layout {
     #[inline(never)]
     fn clone_spilled(&self) -> Layout {
@@ -98,6 +109,21 @@ impl Layout {
             shape: Dims::from_slice(shape),
             strides: c_strides(shape),
             offset: 0,
+        }
+    }
+
+    /// The layout of one element (0-d) at `offset`.
+    ///
+    /// ```
+    /// let l = numox::layout::Layout::scalar_at(7);
+    /// assert_eq!((l.ndim(), l.size(), l.offset()), (0, 1, 7));
+    /// ```
+    #[inline]
+    pub fn scalar_at(offset: usize) -> Layout {
+        Layout {
+            shape: Dims::new(),
+            strides: Strides::new(),
+            offset,
         }
     }
 
@@ -366,6 +392,7 @@ impl Layout {
     /// let l = numox::layout::Layout::contiguous(&[2, 3]).indexed(1, -1).unwrap();
     /// assert_eq!((l.shape(), l.offset()), (&[2usize][..], 2));
     /// ```
+    #[inline]
     pub fn indexed(&self, axis: usize, index: isize) -> Result<Layout> {
         if axis >= self.ndim() {
             return Err(Error::Axis {
@@ -382,11 +409,23 @@ impl Layout {
                 size: n,
             });
         }
+        let offset = (self.offset as isize + j * self.strides[axis]) as usize;
+        if self.ndim() == 1 {
+            // One element (`a[i]` of a vector): built whole, without copying and patching a
+            // clone, whose narrow length writes then stall the wide moves that follow.
+            return Ok(Layout::scalar_at(offset));
+        }
+        Ok(self.without_axis(axis, offset))
+    }
+
+    /// This layout without `axis`, at `offset` (the general case of [`Layout::indexed`]).
+    #[inline(never)]
+    fn without_axis(&self, axis: usize, offset: usize) -> Layout {
         let mut l = self.clone();
-        l.offset = (self.offset as isize + j * self.strides[axis]) as usize;
-        l.shape.remove(axis);
-        l.strides.remove(axis);
-        Ok(l)
+        l.offset = offset;
+        remove_at(&mut l.shape, axis);
+        remove_at(&mut l.strides, axis);
+        l
     }
 
     /// A new axis of length 1 at position `axis` (`np.expand_dims`).
