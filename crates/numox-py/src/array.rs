@@ -40,31 +40,81 @@ impl<'py> IntoPyObject<'py> for Out {
 pub fn wrap(py: Python<'_>, a: Array) -> PyResult<Py<PyArr>> {
     match fast(py) {
         Some(f) => {
-            // SAFETY: `f.alloc` is the type's own allocator, called as CPython calls it; it
-            // returns a zeroed object of the type's basic size (or NULL with an error set). `Fast`
-            // checked that a PyO3-made object differs from zeroes only at `f.offset`, where its
-            // `PyArr` lives, so writing one there makes the same object PyO3 would have made.
-            unsafe {
-                let obj = (f.alloc)(<PyArr as pyo3::PyTypeInfo>::type_object_raw(py), 0);
-                if obj.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                std::ptr::write(obj.cast::<u8>().add(f.offset).cast::<PyArr>(), PyArr { a });
-                Ok(Bound::from_owned_ptr(py, obj)
-                    .cast_into_unchecked::<PyArr>()
-                    .unbind())
+            // SAFETY: the GIL is held (`py`); the type object is numox.ndarray's.
+            let obj = unsafe { f.new_object(<PyArr as pyo3::PyTypeInfo>::type_object_raw(py), a) };
+            if obj.is_null() {
+                return Err(PyErr::fetch(py));
             }
+            // SAFETY: `obj` is a new, owned numox.ndarray.
+            Ok(unsafe {
+                Bound::from_owned_ptr(py, obj)
+                    .cast_into_unchecked::<PyArr>()
+                    .unbind()
+            })
         }
         None => Py::new(py, PyArr { a }),
     }
 }
 
-/// How [`wrap`] makes an object without PyO3's initializer: the type's allocator and the byte
-/// offset of the `PyArr` inside the object.
+/// How [`wrap`] makes an object without PyO3's initializer: how to allocate it, its size and
+/// the byte offset of the `PyArr` inside it.
 #[derive(Clone, Copy)]
-struct Fast {
-    alloc: pyo3::ffi::allocfunc,
-    offset: usize,
+pub(crate) struct Fast {
+    /// The type's own allocator, or `None` where that is CPython's generic one on a GC type:
+    /// then the object comes from `PyObject_GC_New`, which skips the generic allocator's zeroing
+    /// of the whole object and its linking into the collector's list. The object is not tracked:
+    /// a numox array holds no Python references the collector could follow (PyO3's traverse
+    /// visits none), and untracking it again at deallocation is a no-op.
+    alloc: Option<pyo3::ffi::allocfunc>,
+    basic: usize,
+    pub(crate) offset: usize,
+}
+
+/// Bytes of CPython's object header (reference count and type).
+const HEADER: usize = std::mem::size_of::<pyo3::ffi::PyObject>();
+
+impl Fast {
+    /// A new numox.ndarray object holding `a`, or NULL with a Python error set.
+    ///
+    /// # Safety
+    /// The GIL must be held and `ty` must be numox.ndarray's type object.
+    #[inline]
+    pub(crate) unsafe fn new_object(
+        self,
+        ty: *mut pyo3::ffi::PyTypeObject,
+        a: Array,
+    ) -> *mut pyo3::ffi::PyObject {
+        // SAFETY: either allocator returns an object of the type's basic size with its header
+        // set (or NULL with an error set); the bytes after the header are zeroed here (the
+        // generic allocator zeroed them already). `probe_fast` checked that a PyO3-made object
+        // differs from zeroes only at `offset`, where its `PyArr` lives, so writing one there
+        // makes the same object PyO3 would have made.
+        unsafe {
+            let obj = match self.alloc {
+                Some(alloc) => alloc(ty, 0),
+                None => {
+                    let obj = pyo3::ffi::PyObject_GC_New::<pyo3::ffi::PyObject>(ty);
+                    if !obj.is_null() {
+                        std::ptr::write_bytes(obj.cast::<u8>().add(HEADER), 0, self.basic - HEADER);
+                    }
+                    obj
+                }
+            };
+            if !obj.is_null() {
+                std::ptr::write(
+                    obj.cast::<u8>().add(self.offset).cast::<PyArr>(),
+                    PyArr { a },
+                );
+            }
+            obj
+        }
+    }
+}
+
+/// The fast path of [`wrap`] if it has been set up (by a first call of `wrap`).
+#[inline]
+pub(crate) fn fast_ready() -> Option<Fast> {
+    FAST.get().copied().flatten()
 }
 
 static FAST: std::sync::OnceLock<Option<Fast>> = std::sync::OnceLock::new();
@@ -110,9 +160,18 @@ fn probe_fast(py: Python<'_>) -> Option<Fast> {
     if slot.is_null() {
         return None;
     }
+    // SAFETY: the type object is alive.
+    let gc = unsafe { pyo3::ffi::PyType_GetFlags(ty.as_ptr().cast()) }
+        & pyo3::ffi::Py_TPFLAGS_HAVE_GC
+        != 0;
+    let generic = slot == pyo3::ffi::PyType_GenericAlloc as *mut std::ffi::c_void;
     // SAFETY: the `Py_tp_alloc` slot holds an `allocfunc`.
     let alloc = unsafe { std::mem::transmute::<*mut std::ffi::c_void, pyo3::ffi::allocfunc>(slot) };
-    Some(Fast { alloc, offset })
+    Some(Fast {
+        alloc: (!(gc && generic)).then_some(alloc),
+        basic,
+        offset,
+    })
 }
 
 /// A Python value for a numox scalar (bool, int, float or complex).
@@ -458,10 +517,6 @@ impl PyArr {
     /// The DLPack device: `(kDLCPU, 0)`.
     fn __dlpack_device__(&self) -> (i32, i32) {
         (1, 0)
-    }
-
-    fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Py<PyArr>> {
-        crate::indexing::getitem(py, &self.a, key)
     }
 
     fn __setitem__(&self, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {

@@ -156,6 +156,7 @@ impl Array {
     /// ```
     /// assert_eq!(numox::Array::from_vec(vec![1u8, 2]).shape(), &[2]);
     /// ```
+    #[inline]
     pub fn shape(&self) -> &[usize] {
         self.layout.shape()
     }
@@ -165,6 +166,7 @@ impl Array {
     /// ```
     /// assert_eq!(numox::Array::scalar(1.5f64).ndim(), 0);
     /// ```
+    #[inline]
     pub fn ndim(&self) -> usize {
         self.layout.ndim()
     }
@@ -174,6 +176,7 @@ impl Array {
     /// ```
     /// assert_eq!(numox::array![[1, 2], [3, 4]].size(), 4);
     /// ```
+    #[inline]
     pub fn size(&self) -> usize {
         self.layout.size()
     }
@@ -183,6 +186,7 @@ impl Array {
     /// ```
     /// assert_eq!(numox::array![1i8, 2].dtype(), numox::DType::Int8);
     /// ```
+    #[inline]
     pub fn dtype(&self) -> DType {
         self.meta.dtype()
     }

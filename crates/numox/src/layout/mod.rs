@@ -165,6 +165,7 @@ impl Layout {
     /// ```
     /// assert_eq!(numox::layout::Layout::contiguous(&[2, 3]).shape(), &[2, 3]);
     /// ```
+    #[inline]
     pub fn shape(&self) -> &[usize] {
         &self.shape
     }
@@ -174,6 +175,7 @@ impl Layout {
     /// ```
     /// assert_eq!(numox::layout::Layout::contiguous(&[2, 3]).strides(), &[3, 1]);
     /// ```
+    #[inline]
     pub fn strides(&self) -> &[isize] {
         &self.strides
     }
@@ -183,6 +185,7 @@ impl Layout {
     /// ```
     /// assert_eq!(numox::layout::Layout::contiguous(&[2]).offset(), 0);
     /// ```
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
@@ -192,6 +195,7 @@ impl Layout {
     /// ```
     /// assert_eq!(numox::layout::Layout::contiguous(&[]).ndim(), 0);
     /// ```
+    #[inline]
     pub fn ndim(&self) -> usize {
         self.shape.len()
     }
@@ -201,6 +205,7 @@ impl Layout {
     /// ```
     /// assert_eq!(numox::layout::Layout::contiguous(&[3, 0]).size(), 0);
     /// ```
+    #[inline]
     pub fn size(&self) -> usize {
         self.shape.iter().product()
     }
