@@ -33,9 +33,9 @@ impl<'py> IntoPyObject<'py> for Out {
 
 /// Wraps a numox result as a new Python array object.
 ///
-/// The object comes from the type's `tp_alloc` with the array written where PyO3 keeps it
-/// ([`Fast`]); PyO3's own path (`Py::new`) calls the base type's `tp_new` with an empty tuple
-/// first, a third of the cost of a small result such as `x[3]`.
+/// The object is allocated directly, with the array written where PyO3 keeps it ([`Fast`]);
+/// PyO3's own path (`Py::new`) calls the base type's `tp_new` with an empty tuple first, a third
+/// of the cost of a small result such as `x[3]`.
 #[inline]
 pub fn wrap(py: Python<'_>, a: Array) -> PyResult<Py<PyArr>> {
     match fast(py) {
@@ -126,7 +126,8 @@ fn fast(py: Python<'_>) -> Option<Fast> {
 
 /// Makes one object through PyO3 and checks its layout: the `PyArr` at a fixed offset and every
 /// other byte after the object header zero (no borrow flag, thread id or dict; an empty weakref
-/// slot). Anything else leaves `wrap` on PyO3's path.
+/// slot). Anything else leaves `wrap` on PyO3's path. Nothing here releases the GIL, so no other
+/// thread can wait on `FAST` while this runs under `get_or_init`.
 #[cold]
 fn probe_fast(py: Python<'_>) -> Option<Fast> {
     let obj = Py::new(
