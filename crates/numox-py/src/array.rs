@@ -113,21 +113,22 @@ impl Fast {
 
 /// The fast path of [`wrap`] if it has been set up (by a first call of `wrap`).
 #[inline]
-pub(crate) fn fast_ready() -> Option<Fast> {
-    FAST.get().copied().flatten()
+pub(crate) fn fast_ready(py: Python<'_>) -> Option<Fast> {
+    FAST.get(py).copied().flatten()
 }
 
-static FAST: std::sync::OnceLock<Option<Fast>> = std::sync::OnceLock::new();
+/// Set up once per process; PyO3's once-lock lets go of the GIL while a thread waits for it, so
+/// a probe that runs Python code (a collection, say) cannot deadlock with another thread.
+static FAST: pyo3::sync::PyOnceLock<Option<Fast>> = pyo3::sync::PyOnceLock::new();
 
 #[inline]
 fn fast(py: Python<'_>) -> Option<Fast> {
-    *FAST.get_or_init(|| probe_fast(py))
+    *FAST.get_or_init(py, || probe_fast(py))
 }
 
 /// Makes one object through PyO3 and checks its layout: the `PyArr` at a fixed offset and every
 /// other byte after the object header zero (no borrow flag, thread id or dict; an empty weakref
-/// slot). Anything else leaves `wrap` on PyO3's path. Nothing here releases the GIL, so no other
-/// thread can wait on `FAST` while this runs under `get_or_init`.
+/// slot). Anything else leaves `wrap` on PyO3's path.
 #[cold]
 fn probe_fast(py: Python<'_>) -> Option<Fast> {
     let obj = Py::new(

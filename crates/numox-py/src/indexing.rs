@@ -113,7 +113,7 @@ unsafe extern "C" fn subscript(
     // numox.ndarray holds its `PyArr`. Nothing here can panic.
     unsafe {
         if ffi::Py_TYPE(key) == &raw mut ffi::PyLong_Type
-            && let Some(f) = crate::array::fast_ready()
+            && let Some(f) = crate::array::fast_ready(Python::assume_attached())
         {
             let a = &(*slf.cast::<u8>().add(f.offset).cast::<PyArr>()).a;
             let i = ffi::PyLong_AsSsize_t(key);
